@@ -1,0 +1,219 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { FeedController, type FeedHost } from '../controllers/feed-controller.js';
+import { unwatchLanguage, watchLanguage } from '../controllers/language-watch.js';
+import type { ParseResult } from '../data/parse.js';
+import type { ListName, LocalizedText } from '../data/schema.js';
+import { resolveText, type ResolvedText } from '../data/text.js';
+import {
+  directionOf,
+  formattingLocale,
+  isLocaleReady,
+  loadLocale,
+  matchLocale,
+  pageDefault,
+  requestedLanguage,
+  withLocale,
+  type Locale,
+} from '../i18n/locale.js';
+import { baseStyles } from '../styles/base.styles.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * The thin base every widget extends: the shared attributes, the feed controller, language and
+ * direction resolution, the theme, and the loading / empty / error states.
+ *
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` items are shown, `detail.skipped` invalid items were dropped.
+ * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded; `detail.message` says why.
+ * @csspart base - The widget's root box.
+ * @csspart state - The loading, empty and error blocks.
+ * @csspart retry - The Retry button of the error state.
+ * @cssprop --cities-accent - Accent colour: links, buttons, highlights.
+ * @cssprop --cities-on-accent - Text on the accent colour.
+ * @cssprop --cities-text - Main text colour.
+ * @cssprop --cities-text-muted - Secondary text colour (meta data, dates).
+ * @cssprop --cities-surface - Background of the widget.
+ * @cssprop --cities-surface-alt - Background of cards and tags.
+ * @cssprop --cities-border - Border colour.
+ * @cssprop --cities-focus - Focus ring colour.
+ * @cssprop --cities-radius - Corner radius (default 8px).
+ * @cssprop --cities-gap - Space between items (default 16px).
+ * @cssprop --cities-font - Font family (default: inherited from the page).
+ * @cssprop --cities-font-size - Base font size (default 16px, independent of the page's root font size).
+ */
+export abstract class CitiesElement extends LitElement implements FeedHost {
+  static override styles = [baseStyles];
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang', 'dir'];
+  }
+
+  /** URL of the JSON feed (relative URLs resolve against the page). Page default: `<meta name="cities-widgets:src">`. */
+  @property() src?: string;
+
+  /** `light`, `dark`, or `auto` (follows the visitor's colour-scheme preference). Page default: `<meta name="cities-widgets:theme">`, else `light`. */
+  @property() theme?: Theme;
+
+  /** Re-fetch the feed every N seconds while the page is visible; 0 (default) never. */
+  @property({ type: Number }) refresh = 0;
+
+  /** `lazy` (default): fetch when the widget nears the viewport; `eager`: fetch at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** The feed list this widget shows. */
+  protected abstract readonly list: ListName;
+
+  protected readonly feed = new FeedController(this);
+
+  /** The UI locale the widget speaks (a supported one). */
+  protected locale: Locale = 'en';
+  /** The language the widget was asked for (`es-CO`): used for feed text and Intl formatting. */
+  protected language = 'en';
+  /** The tag given to Intl formatters. */
+  protected formatLocale = 'en';
+  protected direction: 'ltr' | 'rtl' = 'ltr';
+
+  get feedUrl(): string | undefined {
+    const src = this.src ?? pageDefault('src');
+    if (!src) return undefined;
+    try {
+      return new URL(src, document.baseURI).href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  get feedLoading(): 'lazy' | 'eager' {
+    return this.loading === 'eager' ? 'eager' : 'lazy';
+  }
+
+  get feedRefresh(): number {
+    return Number.isFinite(this.refresh) && this.refresh > 0 ? this.refresh : 0;
+  }
+
+  /** Items shown and skipped, for `cities-feed-load`. Widgets that filter or limit override it. */
+  feedSummary(result: ParseResult): { count: number; skipped: number } {
+    return { count: result.feed[this.list].length, skipped: result.skipped[this.list] };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchLanguage(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchLanguage(this);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' || name === 'dir') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.language = requestedLanguage(this);
+    this.locale = matchLocale(this.language);
+    this.formatLocale = formattingLocale(this.language, this.locale);
+    const dir = this.getAttribute('dir');
+    this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.language);
+    if (!isLocaleReady(this.locale)) {
+      const wanted = this.locale;
+      void loadLocale(wanted).then(() => {
+        if (this.locale === wanted) this.requestUpdate();
+      });
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    withLocale(this.locale, () => super.update(changed));
+  }
+
+  /** Runs `fn` with `msg()` in this widget's language (for strings built outside render). */
+  protected localized<T>(fn: () => T): T {
+    return withLocale(this.locale, fn);
+  }
+
+  /** A feed text in this widget's language. */
+  protected text(value: LocalizedText | undefined): ResolvedText {
+    return resolveText(value, this.language, this.feed.result?.feed.language);
+  }
+
+  /** The `lang` attribute for an element showing `resolved`, when it differs from the widget's. */
+  protected langOf(resolved: ResolvedText): string | typeof nothing {
+    return resolved.lang && resolved.lang !== this.locale ? resolved.lang : nothing;
+  }
+
+  protected get resolvedTheme(): Theme {
+    const theme = this.theme ?? pageDefault('theme');
+    return theme === 'dark' || theme === 'auto' ? theme : 'light';
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div
+      class="root theme-${this.resolvedTheme}"
+      part="base"
+      lang=${this.locale}
+      dir=${this.direction}
+    >
+      ${this.renderBody()}
+    </div>`;
+  }
+
+  protected renderBody(): unknown {
+    const { status, result } = this.feed;
+    if (status === 'idle') return this.renderIdle();
+    if (!result) return status === 'error' ? this.renderError() : this.renderSkeleton();
+    if (this.isEmpty(result)) return this.renderEmpty();
+    return html`${status === 'error' ? this.renderStaleNote() : nothing}${this.renderContent(result)}`;
+  }
+
+  /** The widget's content for a loaded feed. */
+  protected abstract renderContent(result: ParseResult): unknown;
+
+  protected isEmpty(result: ParseResult): boolean {
+    return result.feed[this.list].length === 0;
+  }
+
+  /** Shown while nothing is loaded yet; widgets override it to reserve their own shape. */
+  protected renderSkeleton(): unknown {
+    return html`<div class="skeleton" part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
+      <div class="bone wide"></div>
+      <div class="bone"></div>
+      <div class="bone short"></div>
+    </div>`;
+  }
+
+  protected renderEmpty(): unknown {
+    return html`<div class="state empty" part="state"><p>${msg('Nothing to show here yet.')}</p></div>`;
+  }
+
+  /** No feed is configured: nothing to load. */
+  protected renderIdle(): unknown {
+    return html`<div class="state error" part="state">
+      <p>${msg('This widget has no feed address to read from.')}</p>
+    </div>`;
+  }
+
+  protected renderError(): unknown {
+    return html`<div class="state error" part="state" role="status">
+      <p>${msg('The content could not be loaded.')}</p>
+      <button class="button" part="retry" type="button" @click=${this.retry}>${msg('Try again')}</button>
+    </div>`;
+  }
+
+  protected renderStaleNote(): unknown {
+    return html`<p class="stale-note" part="state" role="status">
+      <span>${msg('Could not refresh; showing the last saved copy.')}</span>
+      <button class="button" part="retry" type="button" @click=${this.retry}>${msg('Try again')}</button>
+    </p>`;
+  }
+
+  private retry = (): void => {
+    this.feed.reload();
+  };
+}

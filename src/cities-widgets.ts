@@ -1,0 +1,5 @@
+/**
+ * The single-file bundle's entry (`dist/cities-widgets.js`) and the npm package's `cities-widgets/define`:
+ * registers every element.
+ */
+export * from './index.js';

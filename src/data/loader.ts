@@ -1,0 +1,196 @@
+/**
+ * The one feed loader every widget uses.
+ *
+ * - One network request per feed URL at a time: concurrent callers share the in-flight request and its
+ *   parsed result; the shared entry is cleared when it settles (failure included). A result stays in
+ *   memory for `maxAge` so that widgets that start a little later reuse it instead of fetching again.
+ * - A timeout (AbortController), retries with exponential backoff and jitter on network errors and 5xx,
+ *   `Retry-After` honoured on 429 and 503, no retry on other 4xx.
+ * - `credentials: 'omit'`; the HTTP cache is left alone so Cache-Control and ETag work.
+ * - A cap on body bytes (checked while streaming) and on items per list.
+ */
+import { FeedError, toFeedError } from './errors.js';
+import { parseFeed, type ParseResult } from './parse.js';
+import { writeCachedFeed } from './cache.js';
+
+export interface LoadOptions {
+  /** Abort a request after this many milliseconds (default 10,000). */
+  timeout?: number;
+  /** Retries after the first attempt (default 2). */
+  retries?: number;
+  /** First backoff delay in ms, doubled on each retry, plus up to as much jitter (default 500). */
+  retryDelay?: number;
+  /** Longest Retry-After we are willing to wait, in ms (default 30,000). */
+  maxRetryAfter?: number;
+  /** Body size cap in bytes (default 5 MB). */
+  maxBytes?: number;
+  /** Items kept per list (default 5,000). */
+  maxItems?: number;
+  /** Reuse a result fetched by another widget this many ms ago at most (default 30,000; 0 = always fetch). */
+  maxAge?: number;
+  /** Keep the result in localStorage for the next visit (default true). */
+  cache?: boolean;
+}
+
+export interface LoadResult extends ParseResult {
+  /** The feed's final URL (after redirects). */
+  url: string;
+  /** When the result was fetched. */
+  fetchedAt: number;
+}
+
+export const DEFAULTS = {
+  timeout: 10_000,
+  retries: 2,
+  retryDelay: 500,
+  maxRetryAfter: 30_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxAge: 30_000,
+} as const;
+
+const inflight = new Map<string, Promise<LoadResult>>();
+const recent = new Map<string, LoadResult>();
+
+/** Loads, validates and caches a feed. Rejects only with a FeedError. */
+export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const maxAge = options.maxAge ?? DEFAULTS.maxAge;
+  const last = recent.get(url);
+  if (last && maxAge > 0 && Date.now() - last.fetchedAt < maxAge) return Promise.resolve(last);
+  let pending = inflight.get(url);
+  if (!pending) {
+    pending = fetchWithRetries(url, options).then(
+      (result) => {
+        inflight.delete(url);
+        recent.set(url, result);
+        if (options.cache !== false) writeCachedFeed(url, result.feed);
+        return result;
+      },
+      (error: unknown) => {
+        inflight.delete(url);
+        throw toFeedError(error);
+      },
+    );
+    inflight.set(url, pending);
+  }
+  return pending;
+}
+
+/** For tests: forget results kept in memory. */
+export function clearLoaderMemory(): void {
+  recent.clear();
+}
+
+async function fetchWithRetries(url: string, options: LoadOptions): Promise<LoadResult> {
+  const retries = options.retries ?? DEFAULTS.retries;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchOnce(url, options);
+    } catch (error) {
+      const feedError = toFeedError(error);
+      if (attempt >= retries || !isRetryable(feedError)) throw feedError;
+      await sleep(retryDelay(feedError, attempt, options));
+    }
+  }
+}
+
+function isRetryable(error: FeedError): boolean {
+  if (error.kind === 'network') return true;
+  if (error.kind !== 'http' || error.status === undefined) return false;
+  return error.status >= 500 || error.status === 429;
+}
+
+function retryDelay(error: FeedError, attempt: number, options: LoadOptions): number {
+  const maxRetryAfter = options.maxRetryAfter ?? DEFAULTS.maxRetryAfter;
+  if (error.retryAfter !== undefined) return Math.min(error.retryAfter, maxRetryAfter);
+  const base = (options.retryDelay ?? DEFAULTS.retryDelay) * 2 ** attempt;
+  return base + Math.random() * base;
+}
+
+/** Retry-After as milliseconds: either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult> {
+  const controller = new AbortController();
+  const timeout = options.timeout ?? DEFAULTS.timeout;
+  const timer = setTimeout(
+    () => controller.abort(new FeedError('timeout', `The feed did not answer within ${timeout} ms`)),
+    timeout,
+  );
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        credentials: 'omit',
+        signal: controller.signal,
+        headers: { Accept: 'application/json, application/feed+json;q=0.9, */*;q=0.1' },
+      });
+    } catch (error) {
+      throw controller.signal.aborted ? controller.signal.reason : error;
+    }
+    if (!response.ok) {
+      const retryable = response.status === 429 || response.status === 503;
+      void response.body?.cancel().catch(() => undefined);
+      throw new FeedError(
+        'http',
+        `The feed answered HTTP ${response.status}`,
+        response.status,
+        retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined,
+      );
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (/^\s*text\/html/i.test(type)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new FeedError('not-json', 'The feed URL returned an HTML page, not JSON');
+    }
+    const body = await readText(response, options.maxBytes ?? DEFAULTS.maxBytes, controller);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body);
+    } catch {
+      throw new FeedError('not-json', 'The feed is not valid JSON');
+    }
+    const finalUrl = response.url || url;
+    const parsed = parseFeed(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
+    return { ...parsed, url: finalUrl, fetchedAt: Date.now() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readText(response: Response, maxBytes: number, controller: AbortController): Promise<string> {
+  const tooLarge = () => new FeedError('too-large', `The feed is larger than ${maxBytes} bytes`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    controller.abort();
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        void reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    throw controller.signal.aborted ? controller.signal.reason : new FeedError('network', 'The feed connection was interrupted');
+  }
+  return text + decoder.decode();
+}

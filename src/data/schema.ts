@@ -1,0 +1,135 @@
+/**
+ * The feed format, version 1: the public contract between feed publishers and the widgets.
+ *
+ * One zod schema (the `zod/mini` API, so that it stays small in the browser bundle). The TypeScript types
+ * are inferred from it, `dist/feed.schema.json` is generated from it at build time, and the loader
+ * validates every item with it. See docs/feed-format.md.
+ */
+import * as z from 'zod/mini';
+import { DATE_TIME_PATTERN, isDateTime, parseDateTime } from './dates.js';
+
+// zod compiles object parsers with `new Function` unless told not to. On a page with a strict CSP
+// (no 'unsafe-eval') even the feature test raises a securitypolicyviolation, so the JIT stays off.
+// This must run before the first schema is constructed.
+z.config({ jitless: true });
+
+/** A BCP 47 language tag, loosely: "en", "es-CO", "zh-Hans". Rules out keys like "__proto__". */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+const languageMap = z.record(z.string().check(z.regex(LANGUAGE_TAG)), z.string());
+
+/** Localized text: a plain string, or one string per language: `{ "en": "…", "es": "…" }`. */
+export const LocalizedTextSchema = z.union([
+  nonEmpty(100_000),
+  languageMap.check(
+    z.refine((map) => Object.values(map).some((v) => v.trim().length > 0), 'needs at least one non-empty text'),
+  ),
+]);
+
+/** Localized text that may be empty (image alt text: empty means decorative). */
+const OptionalTextSchema = z.union([text(100_000), languageMap]);
+
+const UrlSchema = nonEmpty(4096);
+const IdSchema = nonEmpty(256);
+
+/** An ISO 8601 date-time with an offset: "2026-12-01T15:00:00+01:00" or "…Z". */
+export const DateTimeSchema = z.string().check(
+  z.regex(new RegExp(DATE_TIME_PATTERN)),
+  z.refine(isDateTime, 'not a possible date-time with a time-zone offset'),
+);
+
+export const ImageSchema = z.object({
+  src: UrlSchema,
+  alt: z.optional(OptionalTextSchema),
+});
+
+export const InitiativeSchema = z.object({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  summary: z.optional(LocalizedTextSchema),
+  url: z.optional(UrlSchema),
+  city: nonEmpty(200),
+  /** ISO 3166-1 alpha-2 country code. */
+  country: z.string().check(z.regex(/^[A-Za-z]{2}$/)),
+  region: z.optional(text(200)),
+  topics: z.optional(z.array(nonEmpty(100))),
+  published: z.optional(DateTimeSchema),
+  image: z.optional(ImageSchema),
+});
+
+export const EventSchema = z
+  .object({
+    id: IdSchema,
+    title: LocalizedTextSchema,
+    start: DateTimeSchema,
+    end: z.optional(DateTimeSchema),
+    summary: z.optional(LocalizedTextSchema),
+    url: z.optional(UrlSchema),
+    location: z.optional(LocalizedTextSchema),
+    online: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((e) => {
+      if (e.end === undefined) return true;
+      const start = parseDateTime(e.start);
+      const end = parseDateTime(e.end);
+      return start === undefined || end === undefined || end > start;
+    }, 'end must be after start'),
+  );
+
+export const QuoteSchema = z.object({
+  id: IdSchema,
+  text: LocalizedTextSchema,
+  author: nonEmpty(200),
+  role: z.optional(LocalizedTextSchema),
+  organization: z.optional(LocalizedTextSchema),
+  city: z.optional(text(200)),
+  date: z.optional(DateTimeSchema),
+  source_url: z.optional(UrlSchema),
+  image: z.optional(ImageSchema),
+});
+
+export const NewsSchema = z.object({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  summary: z.optional(LocalizedTextSchema),
+  url: UrlSchema,
+  published: DateTimeSchema,
+  image: z.optional(ImageSchema),
+  /** Author names, for a byline (a JSON Feed's `authors` map here). */
+  authors: z.optional(z.array(nonEmpty(200))),
+});
+
+/** The whole document, as publishers write it (used for the JSON Schema and the types). */
+export const FeedSchema = z.object({
+  version: z.literal(1),
+  title: z.optional(LocalizedTextSchema),
+  language: z.optional(z.string().check(z.regex(LANGUAGE_TAG))),
+  home_page_url: z.optional(UrlSchema),
+  initiatives: z.optional(z.array(InitiativeSchema)),
+  events: z.optional(z.array(EventSchema)),
+  quotes: z.optional(z.array(QuoteSchema)),
+  news: z.optional(z.array(NewsSchema)),
+});
+
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export type FeedImage = z.infer<typeof ImageSchema>;
+export type Initiative = z.infer<typeof InitiativeSchema>;
+export type FeedEvent = z.infer<typeof EventSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type NewsItem = z.infer<typeof NewsSchema>;
+export type FeedDocument = z.infer<typeof FeedSchema>;
+
+/** The lists a feed can carry, each read by one widget. */
+export const LISTS = ['initiatives', 'events', 'quotes', 'news'] as const;
+export type ListName = (typeof LISTS)[number];
+
+export const ITEM_SCHEMAS = {
+  initiatives: InitiativeSchema,
+  events: EventSchema,
+  quotes: QuoteSchema,
+  news: NewsSchema,
+} as const;

@@ -1,0 +1,58 @@
+import type { LocalizedText } from './schema.js';
+
+/** A piece of localized text resolved for one element: the string and the language it is really in. */
+export interface ResolvedText {
+  text: string;
+  /** BCP 47 tag of `text`, or `undefined` when the feed does not say. */
+  lang: string | undefined;
+}
+
+const EMPTY: ResolvedText = { text: '', lang: undefined };
+
+/**
+ * Picks the string of a localized text for a language:
+ * the language itself (`es-CO`), then its base language (`es`), then the feed's `language`,
+ * then the first value present. A plain string is in the feed's language.
+ */
+export function resolveText(
+  value: LocalizedText | undefined,
+  lang: string,
+  feedLang?: string,
+): ResolvedText {
+  if (value === undefined) return EMPTY;
+  if (typeof value === 'string') return { text: value, lang: feedLang };
+  const keys = Object.keys(value);
+  if (keys.length === 0) return EMPTY;
+  const wanted = lang.toLowerCase();
+  const base = wanted.split('-')[0]!;
+  const find = (tag: string | undefined) =>
+    tag === undefined ? undefined : keys.find((k) => k.toLowerCase() === tag.toLowerCase());
+  const key =
+    find(wanted) ??
+    find(base) ??
+    keys.find((k) => k.toLowerCase().split('-')[0] === base) ??
+    find(feedLang) ??
+    keys[0]!;
+  return { text: value[key]!, lang: key };
+}
+
+/** Bidi embedding/override/isolate controls and invisible zero-width characters a feed has no business sending. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Removes bidi overrides and zero-width characters and clamps the length (on a code point boundary). */
+export function cleanText(value: string, max: number): string {
+  let out = value.replace(INVISIBLE, '');
+  if (out.length > max) {
+    let cut = max;
+    const code = out.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    out = `${out.slice(0, cut).trimEnd()}…`;
+  }
+  return out;
+}
+
+/** Lower-cases and strips accents, for matching "bogota" with "Bogotá". */
+export function fold(value: string): string {
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}

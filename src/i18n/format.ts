@@ -1,0 +1,64 @@
+/**
+ * Intl formatting with cached formatters (constructing an Intl object costs far more than using one).
+ * Every function takes the element's formatting locale; nothing here depends on a page-wide locale.
+ */
+const cache = new Map<string, unknown>();
+
+function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) =>
+  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+
+export const dateTimeFormat = (locale: string, options?: Intl.DateTimeFormatOptions) =>
+  cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
+
+export const relativeTimeFormat = (locale: string, options?: Intl.RelativeTimeFormatOptions) =>
+  cached('r', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+
+export const pluralRules = (locale: string, options?: Intl.PluralRulesOptions) =>
+  cached('p', locale, options, () => new Intl.PluralRules(locale, options));
+
+export const listFormat = (locale: string, options?: Intl.ListFormatOptions) =>
+  cached('l', locale, options, () => new Intl.ListFormat(locale, options));
+
+const displayNames = (locale: string, type: Intl.DisplayNamesType) =>
+  cached('c', locale, { type }, () => new Intl.DisplayNames(locale, { type, fallback: 'code' }));
+
+/** "ES" → "Spain" / "España" / "Espagne"; the code itself when Intl does not know it. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return displayNames(locale, 'region').of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const DAY = 86_400_000;
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', DAY],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/**
+ * A date as people say it: relative when it lies within `relativeDays` of now ("3 days ago",
+ * "yesterday", "in 2 hours"), else a localized calendar date.
+ */
+export function formatDate(time: number, locale: string, now = Date.now(), relativeDays = 7): string {
+  const diff = time - now;
+  if (Math.abs(diff) < relativeDays * DAY) {
+    const rtf = relativeTimeFormat(locale, { numeric: 'auto' });
+    for (const [unit, size] of RELATIVE_UNITS) {
+      if (Math.abs(diff) >= size || unit === 'minute') return rtf.format(Math.round(diff / size), unit);
+    }
+  }
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(time);
+}

@@ -1,0 +1,191 @@
+import { css } from 'lit';
+
+/**
+ * Dark theme values: designed for dark surfaces (lighter accent, softer text), not an inversion.
+ * Used by `theme="dark"` and by `theme="auto"` under prefers-color-scheme: dark.
+ */
+const dark = css`
+  --_accent: var(--cities-accent, #8ab8ff);
+  --_on-accent: var(--cities-on-accent, #0b1526);
+  --_text: var(--cities-text, #e7ecf2);
+  --_muted: var(--cities-text-muted, #a7b3c2);
+  --_surface: var(--cities-surface, #161b22);
+  --_surface-alt: var(--cities-surface-alt, #212833);
+  --_border: var(--cities-border, #364150);
+  --_focus: var(--cities-focus, #ffd166);
+  --_danger: var(--cities-danger, #ff9b94);
+  --_skeleton: #2a323d;
+  color-scheme: dark;
+`;
+
+/**
+ * Shared by every widget: the host reset, the design tokens and the state blocks.
+ * Public custom properties (`--cities-*`) map to private ones (`--_*`) used inside.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* The root undoes what a host page's inherited styles would break, while inheriting its font. */
+  .root {
+    --_accent: var(--cities-accent, #0a5bc4);
+    --_on-accent: var(--cities-on-accent, #ffffff);
+    --_text: var(--cities-text, #1b2430);
+    --_muted: var(--cities-text-muted, #566272);
+    --_surface: var(--cities-surface, #ffffff);
+    --_surface-alt: var(--cities-surface-alt, #f2f5f9);
+    --_border: var(--cities-border, #d3dae3);
+    --_focus: var(--cities-focus, #0a5bc4);
+    --_danger: var(--cities-danger, #b42318);
+    --_radius: var(--cities-radius, 8px);
+    --_gap: var(--cities-gap, 16px);
+    --_skeleton: #e4e9ef;
+    display: block;
+    box-sizing: border-box;
+    color-scheme: light;
+    color: var(--_text);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    font-family: var(--cities-font, inherit);
+    font-size: var(--cities-font-size, 16px);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    visibility: visible;
+  }
+  .root.theme-dark {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    .root.theme-auto {
+      ${dark}
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Buttons share one look. */
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    min-height: 36px;
+    padding: 6px 14px;
+    font: inherit;
+    font-size: 14px;
+    font-weight: 600;
+    line-height: 1.2;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    text-transform: none;
+    letter-spacing: normal;
+  }
+  .button:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  .button.primary {
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  /* States. */
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 10px;
+    padding: var(--_gap);
+    color: var(--_muted);
+    font-size: 15px;
+  }
+  .state p {
+    margin: 0;
+  }
+  .state.error p {
+    color: var(--_text);
+  }
+  .stale-note {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin: 0 0 8px;
+    padding: 4px 0;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .stale-note .button {
+    min-height: 28px;
+    padding: 2px 10px;
+    font-size: 13px;
+  }
+  .skeleton {
+    display: grid;
+    gap: 12px;
+    padding: var(--_gap);
+  }
+  .skeleton .bone {
+    height: 14px;
+    border-radius: 4px;
+    background: var(--_skeleton);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton .bone.wide {
+    height: 20px;
+    width: 70%;
+  }
+  .skeleton .bone.short {
+    width: 40%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton .bone {
+      animation: none;
+    }
+  }
+`;

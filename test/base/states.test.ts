@@ -1,0 +1,220 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../helpers/test-element.js';
+import type { TestWidget } from '../helpers/test-element.js';
+import { clearLoaderMemory } from '../../src/data/loader.js';
+import { clearFeedCache, feedUrl, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const stateOf = (el: TestWidget) => el.state.status;
+
+let pageErrors: unknown[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+
+describe('shared widget behaviour', () => {
+  beforeEach(() => {
+    clearLoaderMemory();
+    clearFeedCache();
+    pageErrors = [];
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+  });
+
+  it('shows a skeleton that reserves space while loading, and is accessible', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>`);
+    await waitUntil(() => shadow(el).querySelector('.skeleton'));
+    expect(stateOf(el)).to.equal('loading');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(40);
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.equal('Loading…');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the feed when ready and fires cities-feed-load with counts', async () => {
+    const el = document.createElement('test-widget');
+    el.src = feedUrl(uniqueKey());
+    const loaded = oneEvent(el, 'cities-feed-load');
+    document.body.append(el);
+    const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
+    expect(event.detail).to.deep.equal({ count: 3, skipped: 0 });
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('li')).to.have.length(3);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('shows a friendly empty state', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { fixture: 'empty' })}></test-widget>`);
+    await waitUntil(() => shadow(el).querySelector('.state.empty'));
+    expect(shadow(el).querySelector('.state.empty')!.textContent!.trim()).to.equal('Nothing to show here yet.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a Retry button that loads again, and fires cities-feed-error', async () => {
+    const key = uniqueKey();
+    const el = document.createElement('test-widget');
+    el.src = feedUrl(key, { fail: 1, status: 404 });
+    const failed = oneEvent(el, 'cities-feed-error');
+    document.body.append(el);
+    const event = (await failed) as CustomEvent<{ message: string }>;
+    expect(event.detail.message).to.equal('The feed answered HTTP 404');
+    await el.updateComplete;
+    const retry = shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!;
+    expect(retry.textContent).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    const loaded = oneEvent(el, 'cities-feed-load');
+    retry.click();
+    await loaded;
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('li')).to.have.length(3);
+    expect((await seen(key)).count).to.equal(2);
+    el.remove();
+  });
+
+  it('shows the last saved copy at once on the next visit, with a note when the refresh fails', async () => {
+    const key = uniqueKey();
+    const url = feedUrl(key, { failAfter: 1, status: 503 });
+    const first = await fixture<TestWidget>(html`<test-widget src=${url}></test-widget>`);
+    await waitUntil(() => stateOf(first) === 'ready');
+    first.remove();
+    clearLoaderMemory();
+
+    const second = document.createElement('test-widget');
+    second.src = url;
+    document.body.append(second);
+    await second.updateComplete;
+    // The cached copy is on screen before the network answers.
+    expect(second.state.stale).to.equal(true);
+    expect(shadow(second).querySelectorAll('li')).to.have.length(3);
+    await waitUntil(() => stateOf(second) === 'error', 'refresh fails', { timeout: 5000 });
+    await second.updateComplete;
+    expect(shadow(second).querySelector('.stale-note')!.textContent).to.contain('Could not refresh');
+    expect(shadow(second).querySelectorAll('li')).to.have.length(3);
+    await expect(second).to.be.accessible();
+    second.remove();
+  });
+
+  it('says when no feed is configured', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
+    expect(stateOf(el)).to.equal('idle');
+    expect(shadow(el).textContent).to.contain('no feed address');
+  });
+
+  it('makes one request for four widgets on one URL', async () => {
+    const key = uniqueKey();
+    const url = feedUrl(key, { delay: 50 });
+    const el = await fixture(html`<div>
+      <test-widget src=${url}></test-widget><test-widget src=${url}></test-widget>
+      <test-widget src=${url}></test-widget><test-widget src=${url}></test-widget>
+    </div>`);
+    const widgets = [...el.querySelectorAll('test-widget')];
+    await waitUntil(() => widgets.every((w) => stateOf(w) === 'ready'));
+    expect((await seen(key)).count).to.equal(1);
+  });
+
+  it('lets the newer URL win when src changes mid-flight', async () => {
+    const slow = feedUrl(uniqueKey(), {
+      delay: 400,
+      raw: JSON.stringify({ version: 1, news: [{ id: 's', title: 'SLOW', url: 'https://a.org', published: '2026-01-01T00:00:00Z' }] }),
+    });
+    const fast = feedUrl(uniqueKey());
+    const el = await fixture<TestWidget>(html`<test-widget src=${slow}></test-widget>`);
+    el.src = fast;
+    await waitUntil(() => stateOf(el) === 'ready');
+    await new Promise((r) => setTimeout(r, 600));
+    await el.updateComplete;
+    expect(shadow(el).textContent).not.to.contain('SLOW');
+    expect(shadow(el).querySelectorAll('li')).to.have.length(3);
+  });
+
+  it('waits for the viewport with loading="lazy" and starts at once with loading="eager"', async () => {
+    const lazyKey = uniqueKey();
+    const eagerKey = uniqueKey();
+    const el = await fixture(html`<div>
+      <div style="height: 5000px"></div>
+      <test-widget id="lazy" src=${feedUrl(lazyKey)}></test-widget>
+      <test-widget id="eager" loading="eager" src=${feedUrl(eagerKey)}></test-widget>
+    </div>`);
+    const eager = el.querySelector<TestWidget>('#eager')!;
+    const lazy = el.querySelector<TestWidget>('#lazy')!;
+    await waitUntil(() => stateOf(eager) === 'ready');
+    expect((await seen(lazyKey)).count).to.equal(0);
+    lazy.scrollIntoView();
+    await waitUntil(() => stateOf(lazy) === 'ready');
+    expect((await seen(lazyKey)).count).to.equal(1);
+  });
+
+  it('refreshes every `refresh` seconds, not while the page is hidden, and stops when removed', async () => {
+    const key = uniqueKey();
+    const el = await fixture<TestWidget>(html`<test-widget refresh="1" src=${feedUrl(key)}></test-widget>`);
+    await waitUntil(() => stateOf(el) === 'ready');
+    await waitUntil(async () => (await seen(key)).count === 2, 'second fetch', { timeout: 3000 });
+    setPageHidden(true);
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      const whileHidden = (await seen(key)).count;
+      expect(whileHidden).to.be.at.most(3);
+      await new Promise((r) => setTimeout(r, 1200));
+      expect((await seen(key)).count).to.equal(whileHidden);
+      setPageHidden(false);
+      await waitUntil(async () => (await seen(key)).count === whileHidden + 1, 'fetch on show', { timeout: 1000 });
+    } finally {
+      restorePageVisibility();
+    }
+    el.remove();
+    const afterRemove = (await seen(key)).count;
+    await new Promise((r) => setTimeout(r, 1300));
+    expect((await seen(key)).count).to.equal(afterRemove);
+  });
+
+  it('reads page-wide defaults from meta tags, the element attribute winning', async () => {
+    const key = uniqueKey();
+    const metaSrc = Object.assign(document.createElement('meta'), { name: 'cities-widgets:src', content: feedUrl(key) });
+    const metaTheme = Object.assign(document.createElement('meta'), { name: 'cities-widgets:theme', content: 'dark' });
+    document.head.append(metaSrc, metaTheme);
+    try {
+      const el = await fixture(html`<div><test-widget id="a"></test-widget><test-widget id="b" theme="light"></test-widget></div>`);
+      const a = el.querySelector<TestWidget>('#a')!;
+      const b = el.querySelector<TestWidget>('#b')!;
+      await waitUntil(() => stateOf(a) === 'ready' && stateOf(b) === 'ready');
+      expect(shadow(a).querySelector('.root')!.classList.contains('theme-dark')).to.equal(true);
+      expect(shadow(b).querySelector('.root')!.classList.contains('theme-light')).to.equal(true);
+      await expect(a).to.be.accessible();
+    } finally {
+      metaSrc.remove();
+      metaTheme.remove();
+    }
+  });
+
+  it('inherits the page font but not its broken inherited styles or root font size', async () => {
+    const style = document.createElement('style');
+    style.textContent = `html{font-size:62.5%} .host{font-family:Georgia,serif;line-height:0;letter-spacing:1em;text-transform:uppercase;white-space:pre}`;
+    document.head.append(style);
+    try {
+      const el = await fixture(html`<div class="host"><test-widget src=${feedUrl(uniqueKey())}></test-widget></div>`);
+      const widget = el.querySelector<TestWidget>('test-widget')!;
+      await waitUntil(() => stateOf(widget) === 'ready');
+      await widget.updateComplete;
+      const link = getComputedStyle(shadow(widget).querySelector('a')!);
+      expect(link.fontFamily).to.contain('Georgia');
+      expect(link.fontSize).to.equal('16px');
+      expect(link.letterSpacing).to.equal('normal');
+      expect(link.textTransform).to.equal('none');
+      expect(link.whiteSpace).to.equal('normal');
+      expect(link.lineHeight).to.equal('24px');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('keeps light-DOM fallback content visible until the element is defined', async () => {
+    const el = await fixture(html`<div><cities-not-yet-defined><a href="https://www.metropolis.org">Metropolis news</a></cities-not-yet-defined></div>`);
+    const link = el.querySelector('a')!;
+    expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,243 @@
+import { expect } from '@open-wc/testing';
+import { parseFeed } from '../../src/data/parse.js';
+import { FeedError } from '../../src/data/errors.js';
+import { safeUrl } from '../../src/data/urls.js';
+import { parseDateTime } from '../../src/data/dates.js';
+import { resolveText, cleanText, fold } from '../../src/data/text.js';
+
+const BASE = 'https://feeds.example.org/network/feed.json';
+
+const initiative = (over: Record<string, unknown> = {}) => ({
+  id: 'i1',
+  title: 'Superblocks',
+  city: 'Barcelona',
+  country: 'ES',
+  ...over,
+});
+
+async function fixture(name: string): Promise<unknown> {
+  return (await fetch(`/test/fixtures/${name}.json`)).json();
+}
+
+describe('feed schema', () => {
+  it('accepts the valid fixture with every list', async () => {
+    const { feed, skipped } = parseFeed(await fixture('feed'), BASE);
+    expect(feed.initiatives).to.have.length(3);
+    expect(feed.events).to.have.length(3);
+    expect(feed.quotes).to.have.length(3);
+    expect(feed.news).to.have.length(3);
+    expect(skipped).to.deep.equal({ initiatives: 0, events: 0, quotes: 0, news: 0 });
+    expect(feed.home_page_url).to.equal('https://www.metropolis.org/news');
+    expect(feed.language).to.equal('en');
+  });
+
+  it('skips and counts each kind of bad item, keeping the good ones', () => {
+    const { feed, skipped } = parseFeed(
+      {
+        version: 1,
+        initiatives: [
+          initiative(),
+          initiative({ id: 'no-title', title: undefined }),
+          initiative({ id: 'bad-country', country: 'Spain' }),
+          initiative({ id: 'wrong-type', city: 42 }),
+          initiative({ id: 'bad-topics', topics: 'mobility' }),
+          initiative({ id: 'empty-title', title: '' }),
+          initiative({ id: 'empty-map', title: { en: '' } }),
+          initiative({ id: 'bad-date', published: '2026-13-01T10:00:00Z' }),
+          initiative(), // duplicate id
+          'not an object',
+          null,
+          initiative({ id: 'ok2', topics: ['health'] }),
+        ],
+        events: [
+          { id: 'e1', title: 'ok', start: '2026-12-01T15:00:00+01:00' },
+          { id: 'e2', title: 'no offset', start: '2026-12-01T15:00:00' },
+          { id: 'e3', title: 'end before start', start: '2026-12-01T15:00:00+01:00', end: '2026-12-01T14:00:00+01:00' },
+          { id: 'e4', title: 'online not boolean', start: '2026-12-01T15:00:00Z', online: 'yes' },
+        ],
+        quotes: [{ id: 'q1', text: 'Hello', author: 'A' }, { id: 'q2', text: 'No author' }],
+        news: [
+          { id: 'n1', title: 'ok', url: 'https://x.org/1', published: '2026-01-01T00:00:00Z' },
+          { id: 'n2', title: 'no date', url: 'https://x.org/2' },
+          { id: 'n3', title: 'js url', url: 'javascript:alert(1)', published: '2026-01-01T00:00:00Z' },
+        ],
+      },
+      BASE,
+    );
+    expect(feed.initiatives.map((i) => i.id)).to.deep.equal(['i1', 'ok2']);
+    expect(skipped.initiatives).to.equal(10);
+    expect(feed.events.map((e) => e.id)).to.deep.equal(['e1']);
+    expect(skipped.events).to.equal(3);
+    expect(feed.quotes.map((q) => q.id)).to.deep.equal(['q1']);
+    expect(skipped.quotes).to.equal(1);
+    expect(feed.news.map((n) => n.id)).to.deep.equal(['n1']);
+    expect(skipped.news).to.equal(2);
+  });
+
+  it('counts a list that is not an array as one skipped entry', () => {
+    const { feed, skipped } = parseFeed({ version: 1, news: { id: 'x' } }, BASE);
+    expect(feed.news).to.deep.equal([]);
+    expect(skipped.news).to.equal(1);
+  });
+
+  for (const [label, doc, kind] of [
+    ['a top-level array', [], 'format'],
+    ['null', null, 'format'],
+    ['a bare string', 'feed', 'format'],
+    ['a number', 42, 'format'],
+    ['another version', { version: 2 }, 'version'],
+    ['a missing version', { initiatives: [] }, 'version'],
+    ['a string version', { version: '1' }, 'version'],
+  ] as const) {
+    it(`rejects ${label} as a whole`, () => {
+      let error: unknown;
+      try {
+        parseFeed(doc, BASE);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(FeedError);
+      expect((error as FeedError).kind).to.equal(kind);
+    });
+  }
+
+  it('caps the items per list', () => {
+    const items = Array.from({ length: 30 }, (_, i) => initiative({ id: `i${i}` }));
+    const { feed, skipped } = parseFeed({ version: 1, initiatives: items }, BASE, { maxItems: 10 });
+    expect(feed.initiatives).to.have.length(10);
+    expect(skipped.initiatives).to.equal(20);
+  });
+
+  it('clamps huge texts and strips bidi overrides and zero-width characters', () => {
+    const { feed } = parseFeed(
+      { version: 1, initiatives: [initiative({ title: `\u202Eevil\u200B${'x'.repeat(10_000)}` })] },
+      BASE,
+    );
+    const title = feed.initiatives[0]!.title as string;
+    expect(title.length).to.be.lessThan(310);
+    expect(title.startsWith('evilx')).to.equal(true);
+    expect(title).not.to.match(/[\u202E\u200B]/);
+  });
+
+  it('keeps __proto__, constructor and prototype keys from touching anything outside the result', () => {
+    const text = `{"version":1,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},
+      "initiatives":[{"id":"p","title":{"__proto__":"x","en":"t"},"city":"c","country":"ES","__proto__":{"polluted":"yes"}},
+                     {"id":"q","title":"ok","city":"c","country":"FR","prototype":{"polluted":1}}]}`;
+    const { feed } = parseFeed(JSON.parse(text), BASE);
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect((Object.prototype as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect(feed.initiatives.map((i) => i.id)).to.deep.equal(['p', 'q']);
+    const [p, q] = feed.initiatives;
+    expect(Object.getPrototypeOf(p)).to.equal(Object.prototype);
+    expect(Object.getPrototypeOf(p!.title)).to.equal(Object.prototype);
+    expect(Object.keys(p!.title)).to.deep.equal(['en']);
+    expect(Object.keys(p!)).not.to.include('__proto__');
+    expect(Object.keys(q!)).not.to.include('prototype');
+    expect((feed as unknown as Record<string, unknown>)['constructor']).to.equal(Object);
+  });
+});
+
+describe('URL policy', () => {
+  const forbidden = [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    'javascript://%0Aalert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'DATA:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
+    'vbscript:msgbox(1)',
+    'blob:https://example.org/uuid',
+    'file:///etc/passwd',
+    'ftp://example.org/x',
+    'mailto:a@b.c',
+  ];
+  for (const url of forbidden) {
+    it(`drops ${JSON.stringify(url)}`, () => {
+      expect(safeUrl(url, BASE)).to.equal(undefined);
+    });
+  }
+
+  it('does not decode HTML entities: an entity-spelled scheme stays a harmless relative path', () => {
+    expect(safeUrl('&#x6a;avascript:alert(1)', BASE)).to.equal(
+      'https://feeds.example.org/network/&#x6a;avascript:alert(1)',
+    );
+  });
+
+  it('resolves relative and protocol-relative URLs against the feed, not the page', () => {
+    expect(safeUrl('item/1', BASE)).to.equal('https://feeds.example.org/network/item/1');
+    expect(safeUrl('/item/1', BASE)).to.equal('https://feeds.example.org/item/1');
+    expect(safeUrl('//cdn.example.net/a.png', BASE)).to.equal('https://cdn.example.net/a.png');
+    expect(safeUrl('http://example.org/x', BASE)).to.equal('http://example.org/x');
+  });
+
+  it('drops unsafe links and images from items and resolves the rest', () => {
+    const { feed } = parseFeed(
+      {
+        version: 1,
+        initiatives: [
+          initiative({ id: 'a', url: 'javascript:alert(1)', image: { src: 'data:image/png;base64,AAAA', alt: 'x' } }),
+          initiative({ id: 'b', url: '../b', image: { src: 'img/b.png', alt: 'b' } }),
+        ],
+        quotes: [{ id: 'q', text: 't', author: 'a', source_url: 'vbscript:x', image: { src: 'blob:x' } }],
+      },
+      BASE,
+    );
+    const [a, b] = feed.initiatives;
+    expect(a!.url).to.equal(undefined);
+    expect(a!.image).to.equal(undefined);
+    expect(b!.url).to.equal('https://feeds.example.org/b');
+    expect(b!.image!.src).to.equal('https://feeds.example.org/network/img/b.png');
+    expect(feed.quotes[0]!.source_url).to.equal(undefined);
+    expect(feed.quotes[0]!.image).to.equal(undefined);
+  });
+});
+
+describe('dates', () => {
+  it('accepts date-times with an offset or Z', () => {
+    expect(parseDateTime('2026-12-01T15:00:00+01:00')).to.equal(Date.parse('2026-12-01T14:00:00Z'));
+    expect(parseDateTime('2026-12-01T15:00Z')).to.equal(Date.parse('2026-12-01T15:00:00Z'));
+    expect(parseDateTime('2024-02-29T00:00:00.123-05:00')).to.equal(Date.parse('2024-02-29T05:00:00.123Z'));
+  });
+  for (const bad of [
+    '2026-13-01T10:00:00Z',
+    '2026-02-30T10:00:00Z',
+    '2025-02-29T10:00:00Z',
+    '2026-04-31T10:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T10:60:00Z',
+    '2026-01-01T10:00:00',
+    '2026-01-01',
+    '2026-01-01T10:00:00+15:00',
+    'yesterday',
+    '',
+  ]) {
+    it(`rejects ${JSON.stringify(bad)}`, () => {
+      expect(parseDateTime(bad)).to.equal(undefined);
+    });
+  }
+});
+
+describe('localized text', () => {
+  const lt = { en: 'Hello', es: 'Hola', fr: 'Bonjour', 'pt-BR': 'Olá' };
+  it('resolves language, then base language, then the feed language, then the first value', () => {
+    expect(resolveText(lt, 'fr')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
+    expect(resolveText(lt, 'es-CO')).to.deep.equal({ text: 'Hola', lang: 'es' });
+    expect(resolveText(lt, 'pt')).to.deep.equal({ text: 'Olá', lang: 'pt-BR' });
+    expect(resolveText({ es: 'Hola', fr: 'Bonjour' }, 'de', 'fr')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
+    expect(resolveText({ es: 'Hola', fr: 'Bonjour' }, 'de')).to.deep.equal({ text: 'Hola', lang: 'es' });
+    expect(resolveText('Plain', 'fr', 'en')).to.deep.equal({ text: 'Plain', lang: 'en' });
+  });
+  it('folds accents and case for matching', () => {
+    expect(fold('Bogotá')).to.equal('bogota');
+    expect(fold('SÃO PAULO')).to.equal('sao paulo');
+  });
+  it('clamps on a code point boundary', () => {
+    const out = cleanText('ab😀cd', 3);
+    expect(out).to.equal('ab…');
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { feedMiddleware } from './test/server/feeds.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(
+    `No Chromium at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.`,
+  );
+  process.exit(1);
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  // Test what ships: Lit's production build (no dev-mode banner or warnings).
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [feedMiddleware],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 15000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+};
