@@ -15,7 +15,9 @@ export default {
   files: ['test/**/*.test.ts'],
   // Test what ships: Lit's production build (no dev-mode banner or warnings).
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: 2,
+  // One test file at a time: a background tab stops rendering, so IntersectionObserver, lazy images and
+  // animation frames would stall in the second one.
+  concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [feedMiddleware],
   browsers: [
@@ -31,6 +33,11 @@ export default {
           '--disable-component-update',
           '--no-first-run',
           '--disable-quic',
+          // Test files run in parallel tabs: keep background tabs rendering (IntersectionObserver,
+          // requestAnimationFrame) and their timers unthrottled.
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--disable-renderer-backgrounding',
         ],
       },
     }),
