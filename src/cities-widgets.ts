@@ -3,3 +3,4 @@
  * registers every element.
  */
 export * from './index.js';
+import './components/news-list/define.js';

@@ -12,3 +12,4 @@ export { FeedError, type FeedErrorKind } from './data/errors.js';
 export { safeUrl } from './data/urls.js';
 export { resolveText, type ResolvedText } from './data/text.js';
 export { SUPPORTED_LOCALES, matchLocale, type Locale } from './i18n/locale.js';
+export { NewsList, type NewsLayout } from './components/news-list/news-list.js';

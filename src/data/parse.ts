@@ -17,6 +17,9 @@ import { cleanText } from './text.js';
 import { safeUrl } from './urls.js';
 import { isJsonFeed, jsonFeedToFeed } from './jsonfeed.js';
 
+/** Re-exported so that Node-side tools (the CLI) reach the JSON Feed adapter through this module only. */
+export { isJsonFeed, jsonFeedToFeed };
+
 /** A validated feed: same shape as the document, with every URL absolute and safe and every text cleaned. */
 export interface Feed {
   version: 1;

@@ -1,0 +1,178 @@
+import { css } from 'lit';
+
+/** `<cities-news-list>`: no animation or transition anywhere, logical properties only. */
+export const newsListStyles = css`
+  .news,
+  .ticker {
+    container-type: inline-size;
+  }
+  .news {
+    padding: var(--_gap);
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 10px;
+    padding-block-end: var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+  .item:last-child {
+    padding-block-end: 0;
+    border-block-end: 0;
+  }
+  .body {
+    display: grid;
+    gap: 4px;
+    align-content: start;
+    min-inline-size: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 17px;
+    font-weight: 700;
+    line-height: 1.35;
+  }
+  .title a,
+  .headline a {
+    color: var(--_text);
+    text-decoration: none;
+  }
+  .title a:hover,
+  .headline a:hover,
+  .title a:focus-visible,
+  .headline a:focus-visible {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 12px;
+    margin: 0;
+    font-size: 14px;
+    color: var(--_muted);
+  }
+  .summary {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--cities-news-summary-lines, 3);
+    line-clamp: var(--cities-news-summary-lines, 3);
+    overflow: hidden;
+    margin: 0;
+    font-size: 15px;
+  }
+  /* The image comes after the text in reading order, but first on screen. */
+  .image {
+    order: -1;
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-alt);
+  }
+  @container (min-width: 480px) {
+    .item.has-image {
+      grid-template-columns: var(--cities-news-image-size, 160px) minmax(0, 1fr);
+      gap: var(--_gap);
+    }
+  }
+
+  /* compact: headlines and dates; on wide containers the date sits at the end of the line. */
+  .compact .items {
+    gap: 10px;
+  }
+  .compact .item {
+    padding-block-end: 10px;
+  }
+  .compact .title {
+    font-size: 15px;
+    font-weight: 600;
+  }
+  .compact .meta {
+    font-size: 13px;
+  }
+  @container (min-width: 480px) {
+    .compact .body {
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: baseline;
+      gap: 16px;
+    }
+  }
+
+  .more {
+    display: inline-block;
+    margin-block-start: var(--_gap);
+    font-weight: 600;
+  }
+
+  /* ticker: one static line; it changes only when a button is pressed. Narrow: the tools go below. */
+  .ticker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 12px;
+    padding: 10px var(--_gap);
+  }
+  .label {
+    flex: none;
+    padding: 2px 8px;
+    font-size: 13px;
+    font-weight: 700;
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .headline {
+    display: flex;
+    flex: 1 1 0;
+    min-inline-size: 0;
+  }
+  .headline a {
+    min-inline-size: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    font-weight: 600;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 10px;
+    flex: none;
+  }
+  .tools time,
+  .position {
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .position {
+    font-variant-numeric: tabular-nums;
+  }
+  .nav {
+    inline-size: 36px;
+    padding: 0;
+    font-size: 20px;
+  }
+  .ticker .more {
+    margin: 0;
+    font-size: 14px;
+  }
+  @container (max-width: 719px) {
+    .tools {
+      flex-basis: 100%;
+    }
+    .tools time {
+      margin-inline-end: auto;
+    }
+  }
+`;

@@ -1,0 +1,210 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CitiesElement } from '../../base/cities-element.js';
+import { parseDateTime } from '../../data/dates.js';
+import type { ParseResult } from '../../data/parse.js';
+import type { NewsItem } from '../../data/schema.js';
+import { formatDate, listFormat, numberFormat } from '../../i18n/format.js';
+import { newsListStyles } from './news-list.styles.js';
+
+export type NewsLayout = 'list' | 'compact' | 'ticker';
+
+const DEFAULT_LIMIT = 5;
+
+/**
+ * The latest news of a feed, newest first: each headline links to its article, with a localized date
+ * (relative when recent), a summary, authors and an optional image. The feed may be our own format or a
+ * JSON Feed 1.x document (a city's CMS feed); both go through the same validation and URL rules.
+ *
+ * Embed: `<cities-news-list src="feed.json" limit="5"></cities-news-list>`
+ *
+ * @summary The latest news of a feed, as a list, compact headlines, or a one-line ticker.
+ *
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` news items are shown (after `limit`), `detail.skipped` invalid ones were dropped.
+ * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded; `detail.message` says why.
+ *
+ * @csspart base - The widget's root box.
+ * @csspart state - The loading, empty and error blocks.
+ * @csspart retry - The Retry button of the error state.
+ * @csspart list - The list of news items (`list` and `compact` layouts).
+ * @csspart item - One news item.
+ * @csspart title - An item's headline (a heading holding the link).
+ * @csspart link - The headline link to the article.
+ * @csspart meta - The line with the date and the authors.
+ * @csspart summary - An item's summary (`list` layout).
+ * @csspart image - An item's image (`list` layout).
+ * @csspart more - The "More news" link to the feed's home page.
+ * @csspart ticker - The one-line box of the `ticker` layout.
+ * @csspart label - The "Latest news" label of the ticker.
+ * @csspart position - The "2 of 5" counter of the ticker.
+ * @csspart previous - The ticker's Previous headline button.
+ * @csspart next - The ticker's Next headline button.
+ *
+ * @cssprop --cities-news-image-size - Width of the image beside an item in wide containers (default 160px).
+ * @cssprop --cities-news-summary-lines - Lines of summary shown before it is cut with "…" (default 3).
+ * @cssprop --cities-accent - Accent colour: links, buttons, the ticker label.
+ * @cssprop --cities-text - Main text colour (headlines, summaries).
+ * @cssprop --cities-text-muted - Dates, authors and the ticker counter.
+ * @cssprop --cities-surface - Background of the widget.
+ * @cssprop --cities-border - Lines between items.
+ * @cssprop --cities-radius - Corner radius.
+ * @cssprop --cities-gap - Space between items.
+ */
+export class NewsList extends CitiesElement {
+  static override styles = [...CitiesElement.styles, newsListStyles];
+
+  protected readonly list = 'news' as const;
+
+  /** How many news items to show at most (default 5). */
+  @property({ type: Number }) limit = DEFAULT_LIMIT;
+
+  /**
+   * `list` (default): headline, date, authors, summary and image; `compact`: headlines and dates only;
+   * `ticker`: one headline on one line, with Previous / Next buttons (it never moves on its own).
+   */
+  @property() layout: NewsLayout = 'list';
+
+  /** The heading level of each headline, 2 to 6 (default 3), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** The ticker's current headline (index in the shown items). */
+  @state() private index = 0;
+
+  /** Image URLs that failed to load: their box is hidden. */
+  private broken = new Set<string>();
+
+  private sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
+
+  /** The items shown: newest first, at most `limit`. */
+  protected shown(result: ParseResult): NewsItem[] {
+    const news = result.feed.news;
+    if (this.sorted?.source !== news) {
+      const time = (item: NewsItem) => parseDateTime(item.published) ?? 0;
+      this.sorted = { source: news, items: [...news].sort((a, b) => time(b) - time(a)) };
+    }
+    const limit = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    return this.sorted.items.slice(0, limit);
+  }
+
+  override feedSummary(result: ParseResult): { count: number; skipped: number } {
+    return { count: this.shown(result).length, skipped: result.skipped.news };
+  }
+
+  private get layoutName(): NewsLayout {
+    return this.layout === 'compact' || this.layout === 'ticker' ? this.layout : 'list';
+  }
+
+  protected override renderSkeleton(): unknown {
+    if (this.layoutName !== 'ticker') return super.renderSkeleton();
+    return html`<div class="skeleton" part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
+      <div class="bone wide"></div>
+    </div>`;
+  }
+
+  protected renderContent(result: ParseResult): unknown {
+    const items = this.shown(result);
+    const layout = this.layoutName;
+    const home = result.feed.home_page_url;
+    const more = home
+      ? html`<a class="more" part="more" href=${home} rel="noopener noreferrer">${msg('More news')}</a>`
+      : nothing;
+    if (layout === 'ticker') return this.renderTicker(items, more);
+    return html`<div class="news ${layout}">
+      <ul class="items" part="list" role="list" aria-label=${msg('News')}>
+        ${items.map((item) => this.renderItem(item, layout === 'list'))}
+      </ul>
+      ${more}
+    </div>`;
+  }
+
+  private renderItem(item: NewsItem, full: boolean): TemplateResult {
+    const image = full && item.image && !this.broken.has(item.image.src) ? item.image : undefined;
+    const alt = this.text(image?.alt);
+    const summary = full && item.summary ? this.text(item.summary) : undefined;
+    return html`<li class="item ${image ? 'has-image' : ''}" part="item">
+      <div class="body">
+        ${this.renderHeadline(item)}
+        <p class="meta" part="meta">${this.renderDate(item)}${full ? this.renderAuthors(item) : nothing}</p>
+        ${summary
+          ? html`<p class="summary" part="summary" dir="auto" lang=${this.langOf(summary)}>${summary.text}</p>`
+          : nothing}
+      </div>
+      ${image
+        ? html`<img
+            class="image"
+            part="image"
+            src=${image.src}
+            alt=${alt.text}
+            lang=${alt.text ? this.langOf(alt) : nothing}
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            @error=${() => this.markBroken(image.src)}
+          />`
+        : nothing}
+    </li>`;
+  }
+
+  private renderHeadline(item: NewsItem): TemplateResult {
+    const title = this.text(item.title);
+    const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
+    return html`<div class="title" part="title" role="heading" aria-level=${level}>
+      <a part="link" href=${item.url} rel="noopener noreferrer" dir="auto" lang=${this.langOf(title)}>${title.text}</a>
+    </div>`;
+  }
+
+  private renderDate(item: NewsItem): TemplateResult | typeof nothing {
+    const time = parseDateTime(item.published);
+    if (time === undefined) return nothing;
+    return html`<time datetime=${item.published}>${formatDate(time, this.formatLocale)}</time>`;
+  }
+
+  private renderAuthors(item: NewsItem): TemplateResult | typeof nothing {
+    if (!item.authors?.length) return nothing;
+    const names = listFormat(this.formatLocale, { type: 'conjunction' }).format(item.authors);
+    return html`<span class="authors">${msg(str`By ${names}`)}</span>`;
+  }
+
+  private renderTicker(items: NewsItem[], more: unknown): TemplateResult {
+    const total = items.length;
+    const index = ((this.index % total) + total) % total;
+    const item = items[index]!;
+    const title = this.text(item.title);
+    const count = numberFormat(this.formatLocale);
+    const position = msg(str`${count.format(index + 1)} of ${count.format(total)}`);
+    return html`<div class="ticker" part="ticker" role="group" aria-labelledby="ticker-label">
+      <span class="label" part="label" id="ticker-label">${msg('Latest news')}</span>
+      <div class="headline" aria-live="polite">
+        <a part="link" href=${item.url} rel="noopener noreferrer" dir="auto" lang=${this.langOf(title)} title=${title.text}
+          >${title.text}</a
+        >
+      </div>
+      <div class="tools">
+        ${this.renderDate(item)}
+        ${total > 1
+          ? html`<span class="position" part="position">${position}</span>
+              <button class="button nav" part="previous" type="button" aria-label=${msg('Previous headline')} @click=${() => this.step(-1)}>
+                <span aria-hidden="true">‹</span>
+              </button>
+              <button class="button nav" part="next" type="button" aria-label=${msg('Next headline')} @click=${() => this.step(1)}>
+                <span aria-hidden="true">›</span>
+              </button>`
+          : nothing}
+        ${more}
+      </div>
+    </div>`;
+  }
+
+  private step(delta: number): void {
+    const result = this.feed.result;
+    const total = result ? this.shown(result).length : 0;
+    if (total > 0) this.index = (((this.index + delta) % total) + total) % total;
+  }
+
+  private markBroken(src: string): void {
+    this.broken.add(src);
+    this.requestUpdate();
+  }
+}

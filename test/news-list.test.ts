@@ -1,0 +1,423 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../src/components/news-list/define.js';
+import type { NewsList } from '../src/components/news-list/news-list.js';
+import { clearLoaderMemory } from '../src/data/loader.js';
+import { clearFeedCache, feedUrl, uniqueKey } from './helpers/server.js';
+
+/** The fixtures' "now": every date in them is written relative to it. */
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+let clock: sinon.SinonFakeTimers | undefined;
+let box: HTMLDivElement;
+let pageErrors: unknown[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+
+interface Mounted {
+  el: NewsList;
+  detail: { count: number; skipped: number };
+  root: ShadowRoot;
+}
+
+/** Mounts a widget on a fixture served over HTTP and waits for `cities-feed-load`. */
+async function mount(fixture: string, attrs: Record<string, string> = {}, width = 640): Promise<Mounted> {
+  box.style.width = `${width}px`;
+  const el = document.createElement('cities-news-list');
+  el.setAttribute('loading', 'eager');
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.src = feedUrl(uniqueKey(), { fixture });
+  const loaded = oneEvent(el, 'cities-feed-load');
+  box.append(el);
+  const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
+  await el.updateComplete;
+  return { el, detail: event.detail, root: el.shadowRoot! };
+}
+
+/**
+ * Lazy images may never start in a background tab (the runner runs two test files in two tabs): once
+ * `loading="lazy"` is asserted, the test switches them to eager to watch them load or fail.
+ */
+const startImages = (root: ShadowRoot) => root.querySelectorAll('img').forEach((img) => (img.loading = 'eager'));
+const titles = (root: ShadowRoot) => [...root.querySelectorAll('[part=title] a')].map((a) => a.textContent!.trim());
+const rect = (el: Element) => el.getBoundingClientRect();
+
+describe('<cities-news-list>', () => {
+  beforeEach(() => {
+    clearLoaderMemory();
+    clearFeedCache();
+    pageErrors = [];
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    // Only Date is faked: the network, Lit and waitUntil keep their real timers.
+    clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    box = document.createElement('div');
+    document.body.append(box);
+  });
+
+  afterEach(async () => {
+    clock?.restore();
+    clock = undefined;
+    box.remove();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+  });
+
+  describe('our feed', () => {
+    it('shows the newest 5 items first, each with a heading link, a date, a summary and authors', async () => {
+      const { el, detail, root } = await mount('news-list');
+      // 8 items: a javascript: link and a missing date are skipped; 6 valid, 5 shown.
+      expect(detail).to.deep.equal({ count: 5, skipped: 2 });
+      expect(titles(root)).to.deep.equal([
+        'The new #CitiesAreListening space moves from ideas to action',
+        'Care Blocks bring services close to home in Bogotá',
+        'Call to Rethink our Metropolitan Spaces',
+        "Xi'an shares its community food distribution model",
+        'Cities for Global Health passes 650 initiatives',
+      ]);
+      const list = root.querySelector('ul[part=list]')!;
+      expect(list.getAttribute('role')).to.equal('list');
+      expect(list.getAttribute('aria-label')).to.equal('News');
+      const items = root.querySelectorAll('li[part=item]');
+      expect(items).to.have.length(5);
+
+      const first = items[0]!;
+      const heading = first.querySelector('[part=title]')!;
+      expect(heading.getAttribute('role')).to.equal('heading');
+      expect(heading.getAttribute('aria-level')).to.equal('3');
+      const link = heading.querySelector('a')!;
+      expect(link.href).to.equal('https://www.metropolis.org/news/n-a');
+      expect(link.rel).to.equal('noopener noreferrer');
+      expect(link.hasAttribute('target')).to.equal(false);
+      // Relative URLs resolve against the feed's URL.
+      expect(items[2]!.querySelector('a')!.href).to.equal(new URL('/news/n-d', location.origin).href);
+
+      // Dates: relative when recent, a calendar date otherwise.
+      const times = [...root.querySelectorAll('time')];
+      expect(times.map((t) => t.textContent)).to.deep.equal(['2 hours ago', '2 days ago', 'Dec 20, 2025', 'Dec 1, 2025', 'Nov 15, 2025']);
+      expect(times[0]!.getAttribute('datetime')).to.equal('2025-12-31T22:00:00Z');
+
+      expect(first.querySelector('[part=summary]')!.textContent).to.equal(
+        'Metropolis, UCLG and UN-Habitat open a space to define joint actions.',
+      );
+      expect(first.querySelector('.authors')!.textContent).to.equal('By Laia Bonet and Shi Qi');
+      expect(items[1]!.querySelector('[part=summary]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders feed text as text, never as markup', async () => {
+      const { root } = await mount('jsonfeed-html');
+      expect(root.querySelectorAll('script, style, img, b, strong, li li')).to.have.length(0);
+      expect(root.querySelector('[part=summary]')!.textContent).to.equal(
+        'New parks & gardens: 12 sites, “green” — <finally>. North South',
+      );
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
+    it('shows images lazily, without referrer, at a fixed ratio, and hides a broken one', async () => {
+      const { el, root } = await mount('news-list');
+      const items = root.querySelectorAll('li[part=item]');
+      const img = items[0]!.querySelector<HTMLImageElement>('img[part=image]')!;
+      expect(img.src).to.equal(new URL('/demo/images/skyline.svg', location.origin).href);
+      expect(img.alt).to.equal('A city skyline at sunset');
+      expect(img.getAttribute('loading')).to.equal('lazy');
+      expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+      expect(getComputedStyle(img).aspectRatio).to.equal('16 / 9');
+      startImages(root);
+      await waitUntil(() => img.complete && img.naturalWidth > 0, 'image loads', { timeout: 5000 });
+      expect(rect(img).height).to.be.closeTo((rect(img).width * 9) / 16, 1);
+      // An empty alt is kept: the image is decorative.
+      expect(items[1]!.querySelector('img')!.getAttribute('alt')).to.equal('');
+      // The broken image's box disappears; its item stays.
+      await waitUntil(() => !items[2]!.querySelector('img'), 'broken image hidden', { timeout: 5000 });
+      expect(items[2]!.classList.contains('has-image')).to.equal(false);
+      expect(titles(root)).to.have.length(5);
+      await expect(el).to.be.accessible();
+    });
+
+    it('links "More news" to the home page only when the feed has one', async () => {
+      const { root } = await mount('news-list');
+      const more = root.querySelector<HTMLAnchorElement>('a[part=more]')!;
+      expect(more.textContent).to.equal('More news');
+      expect(more.href).to.equal('https://www.metropolis.org/news');
+      expect(more.rel).to.equal('noopener noreferrer');
+      const bare = await mount('jsonfeed-html');
+      expect(bare.root.querySelector('a[part=more]')).to.equal(null);
+    });
+
+    it('honours limit, and falls back to 5 for a value that is not a positive number', async () => {
+      const two = await mount('news-list', { limit: '2' });
+      expect(two.detail).to.deep.equal({ count: 2, skipped: 2 });
+      expect(titles(two.root)).to.have.length(2);
+      two.el.limit = 10;
+      await two.el.updateComplete;
+      expect(titles(two.root)).to.have.length(6);
+      for (const bad of ['0', '-3', 'many']) {
+        const { detail, root } = await mount('news-list', { limit: bad });
+        expect(detail.count, bad).to.equal(5);
+        expect(titles(root), bad).to.have.length(5);
+      }
+    });
+
+    it('sets the heading level from heading-level (2 to 6)', async () => {
+      const { el, root } = await mount('news-list', { 'heading-level': '2' });
+      expect(root.querySelector('[part=title]')!.getAttribute('aria-level')).to.equal('2');
+      el.headingLevel = 9;
+      await el.updateComplete;
+      expect(root.querySelector('[part=title]')!.getAttribute('aria-level')).to.equal('3');
+    });
+
+    it('speaks the widget language: feed texts and dates, with lang on texts in another language', async () => {
+      const { el, root } = await mount('news-list', { lang: 'es' });
+      await waitUntil(() => root.querySelector('.root')?.getAttribute('lang') === 'es');
+      const links = [...root.querySelectorAll<HTMLAnchorElement>('[part=title] a')];
+      expect(links[0]!.textContent).to.equal('El nuevo espacio #CitiesAreListening pasa de las ideas a la acción');
+      expect(links[0]!.hasAttribute('lang')).to.equal(false);
+      // A plain string is in the feed's language (en), so it is marked as such.
+      expect(links[1]!.getAttribute('lang')).to.equal('en');
+      expect(root.querySelector('time')!.textContent).to.equal('hace 2 horas');
+      expect(root.querySelector('[part=summary]')!.textContent).to.equal(
+        'Metropolis, CGLU y ONU-Hábitat abren un espacio para definir acciones conjuntas.',
+      );
+      expect(root.querySelector('img')!.alt).to.equal('El perfil de una ciudad al atardecer');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('layouts', () => {
+    it('list: places the image at the inline start in wide containers, on top in narrow ones', async () => {
+      const wide = await mount('news-list', {}, 700);
+      const li = wide.root.querySelector('li')!;
+      const img = li.querySelector('img')!;
+      expect(rect(img).width).to.be.closeTo(160, 1);
+      expect(rect(img).left).to.be.closeTo(rect(li).left, 1);
+      expect(rect(li.querySelector('[part=title]')!).left).to.be.greaterThan(rect(img).right);
+
+      const narrow = await mount('news-list', {}, 320);
+      const nli = narrow.root.querySelector('li')!;
+      const nimg = nli.querySelector('img')!;
+      expect(rect(nimg).width).to.be.closeTo(rect(nli).width, 1);
+      expect(rect(nimg).bottom).to.be.at.most(rect(nli.querySelector('[part=title]')!).top);
+      await expect(narrow.el).to.be.accessible();
+    });
+
+    it('list: mirrors for right-to-left', async () => {
+      const { el, root } = await mount('news-list', { dir: 'rtl' }, 700);
+      const li = root.querySelector('li')!;
+      const img = li.querySelector('img')!;
+      expect(rect(img).right).to.be.closeTo(rect(li).right, 1);
+      expect(rect(li.querySelector('[part=title]')!).right).to.be.lessThan(rect(img).left);
+      await expect(el).to.be.accessible();
+    });
+
+    it('compact: headlines and dates only', async () => {
+      const { el, root, detail } = await mount('news-list', { layout: 'compact' });
+      expect(detail.count).to.equal(5);
+      expect(titles(root)).to.have.length(5);
+      expect(root.querySelectorAll('time')).to.have.length(5);
+      expect(root.querySelectorAll('img, [part=summary], .authors')).to.have.length(0);
+      expect(root.querySelector('a[part=more]')).not.to.equal(null);
+      // Wide: the date sits on the headline's line, at its end.
+      const li = root.querySelector('li')!;
+      expect(rect(li.querySelector('time')!).top).to.be.lessThan(rect(li.querySelector('[part=title]')!).bottom);
+      await expect(el).to.be.accessible();
+    });
+
+    it('ticker: one headline on one line, with Previous / Next and a counter', async () => {
+      const { el, root, detail } = await mount('news-list', { layout: 'ticker' });
+      expect(detail.count).to.equal(5);
+      expect(root.querySelector('[part=ticker]')!.getAttribute('role')).to.equal('group');
+      const headline = () => root.querySelector<HTMLAnchorElement>('.headline a')!;
+      expect(root.querySelectorAll('.headline a')).to.have.length(1);
+      expect(headline().textContent).to.equal('The new #CitiesAreListening space moves from ideas to action');
+      expect(headline().title).to.equal(headline().textContent);
+      const style = getComputedStyle(headline());
+      expect(style.whiteSpace).to.equal('nowrap');
+      expect(style.textOverflow).to.equal('ellipsis');
+      const position = () => root.querySelector('[part=position]')!.textContent;
+      expect(position()).to.equal('1 of 5');
+
+      const next = root.querySelector<HTMLButtonElement>('button[part=next]')!;
+      const previous = root.querySelector<HTMLButtonElement>('button[part=previous]')!;
+      expect(next.getAttribute('aria-label')).to.equal('Next headline');
+      expect(previous.getAttribute('aria-label')).to.equal('Previous headline');
+      next.click();
+      await el.updateComplete;
+      expect(headline().textContent).to.equal('Care Blocks bring services close to home in Bogotá');
+      expect(position()).to.equal('2 of 5');
+      previous.click();
+      previous.click();
+      await el.updateComplete;
+      expect(headline().textContent).to.equal('Cities for Global Health passes 650 initiatives');
+      expect(position()).to.equal('5 of 5');
+      expect(root.querySelector('.headline')!.getAttribute('aria-live')).to.equal('polite');
+      await expect(el).to.be.accessible();
+    });
+
+    it('ticker: a long headline stays on one line, truncated with an ellipsis, in a narrow container', async () => {
+      const { root } = await mount('news-list', { layout: 'ticker' }, 360);
+      const link = root.querySelector<HTMLAnchorElement>('.headline a')!;
+      expect(link.scrollWidth).to.be.greaterThan(link.clientWidth);
+      const lineHeight = parseFloat(getComputedStyle(link).lineHeight);
+      expect(rect(link).height).to.be.at.most(lineHeight + 1);
+    });
+
+    it('ticker: never moves on its own, with or without reduced motion', async () => {
+      const { el, root } = await mount('news-list', { layout: 'ticker' });
+      const headline = () => root.querySelector('.headline a')!.textContent;
+      const before = headline();
+      clock!.restore();
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame'] });
+      clock.tick(10 * 60_000);
+      await el.updateComplete;
+      expect(headline()).to.equal(before);
+      expect(clock.countTimers()).to.equal(0);
+      clock.restore();
+      clock = undefined;
+      for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+        await emulateMedia({ reducedMotion });
+        expect(root.getAnimations(), reducedMotion).to.have.length(0);
+        for (const node of root.querySelectorAll('*')) {
+          const style = getComputedStyle(node);
+          expect(style.animationName, reducedMotion).to.equal('none');
+          expect(style.transitionDuration, reducedMotion).to.equal('0s');
+        }
+      }
+    });
+
+    it('ticker: no buttons when there is one headline', async () => {
+      const { el, root } = await mount('news-list', { layout: 'ticker', limit: '1' });
+      expect(root.querySelectorAll('button')).to.have.length(0);
+      expect(root.querySelector('[part=position]')).to.equal(null);
+      expect(root.querySelectorAll('.headline a')).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('looks designed in the dark theme and stays accessible in every layout', async () => {
+      for (const layout of ['list', 'compact', 'ticker']) {
+        const { el, root } = await mount('news-list', { theme: 'dark', layout });
+        const base = root.querySelector('.root')!;
+        expect(base.classList.contains('theme-dark')).to.equal(true);
+        expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 27, 34)');
+        const link = root.querySelector('[part=link]')!;
+        expect(getComputedStyle(link).color, layout).to.equal('rgb(231, 236, 242)');
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+  });
+
+  describe('JSON Feed', () => {
+    it('shows a JSON Feed 1.1 with every field', async () => {
+      const { el, root, detail } = await mount('jsonfeed-full');
+      expect(detail).to.deep.equal({ count: 5, skipped: 0 });
+      expect(titles(root)).to.deep.equal([
+        'Nuevos carriles bici en el centro',
+        'Library opening hours extended',
+        'Today the mayor met neighbourhood associations to discuss the new participatory budget for…',
+        'Markets open on Sunday.',
+        'An item without an id uses its url',
+      ]);
+      const items = root.querySelectorAll('li');
+      // The item's own language marks its texts.
+      expect(items[0]!.querySelector('a')!.getAttribute('lang')).to.equal('es');
+      expect(items[0]!.querySelector('[part=summary]')!.getAttribute('lang')).to.equal('es');
+      expect(items[0]!.querySelector('.authors')!.textContent).to.equal('By Ana Gómez and Bo Lin');
+      expect(items[0]!.querySelector('img')!.getAttribute('alt')).to.equal('');
+      expect(items[1]!.querySelector('.authors')!.textContent).to.equal('By City Press Office');
+      expect(items[2]!.querySelector('[part=summary]')!.textContent).to.contain('every district of the city.');
+      expect(root.querySelector<HTMLAnchorElement>('a[part=more]')!.href).to.equal('https://city.example/news/');
+      // The banner image of item 42 does not exist: its box goes away.
+      startImages(root);
+      await waitUntil(() => !items[1]!.querySelector('img'), 'broken banner hidden', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a JSON Feed 1.0', async () => {
+      const { el, root, detail } = await mount('jsonfeed-v1');
+      expect(detail).to.deep.equal({ count: 2, skipped: 0 });
+      expect(titles(root)).to.deep.equal(['Metropolitan spaces after the pandemic', 'Hello world']);
+      expect(root.querySelector('.authors')!.textContent).to.equal('By Octavi de la Varga');
+      expect(root.querySelector<HTMLAnchorElement>('a[part=more]')!.href).to.equal('https://www.metropolis.org/blog');
+      await expect(el).to.be.accessible();
+    });
+
+    it('skips and counts JSON Feed items without a usable date', async () => {
+      const { root, detail } = await mount('jsonfeed-dates');
+      expect(detail).to.deep.equal({ count: 2, skipped: 5 });
+      expect(titles(root)).to.deep.equal(['With a date', 'Fractional seconds']);
+    });
+
+    it('skips JSON Feed items with a non-http url, and never links anything else', async () => {
+      const { el, root, detail } = await mount('jsonfeed-urls');
+      expect(detail).to.deep.equal({ count: 2, skipped: 5 });
+      expect(titles(root)).to.deep.equal(['Only external_url', 'Relative url']);
+      const hrefs = [...root.querySelectorAll<HTMLAnchorElement>('a')].map((a) => a.href);
+      expect(hrefs).to.have.length(2);
+      for (const href of hrefs) expect(href).to.match(/^https?:\/\//);
+      expect(root.querySelector('a[part=more]')).to.equal(null);
+      expect(root.querySelectorAll('img')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('strips content_html: no script runs, no image loads, only text is shown', async () => {
+      const title = document.title;
+      const { el, root, detail } = await mount('jsonfeed-html');
+      expect(detail).to.deep.equal({ count: 3, skipped: 1 });
+      expect(titles(root)).to.deep.equal(['Parks and gardens', "Water quality report '2025' published", 'Only markup']);
+      expect(root.innerHTML).not.to.contain('onerror');
+      expect(root.innerHTML).not.to.contain('alert');
+      expect(document.title).to.equal(title);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('reserves space while loading, one line for the ticker', async () => {
+      box.style.width = '640px';
+      const list = document.createElement('cities-news-list');
+      list.src = feedUrl(uniqueKey(), { hang: 1 });
+      const ticker = document.createElement('cities-news-list');
+      ticker.layout = 'ticker';
+      ticker.src = feedUrl(uniqueKey(), { hang: 1 });
+      box.append(list, ticker);
+      await waitUntil(() => list.shadowRoot?.querySelector('.skeleton') && ticker.shadowRoot?.querySelector('.skeleton'));
+      expect(list.shadowRoot!.querySelectorAll('.bone')).to.have.length(3);
+      expect(ticker.shadowRoot!.querySelectorAll('.bone')).to.have.length(1);
+      expect(ticker.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+      expect(rect(list).height).to.be.greaterThan(rect(ticker).height);
+      expect(rect(ticker).height).to.be.greaterThan(30);
+      await expect(list).to.be.accessible();
+      await expect(ticker).to.be.accessible();
+    });
+
+    it('shows the error state with a Retry button', async () => {
+      const el = document.createElement('cities-news-list');
+      el.loading = 'eager';
+      el.src = feedUrl(uniqueKey(), { fail: 1, status: 404 });
+      const failed = oneEvent(el, 'cities-feed-error');
+      box.append(el);
+      await failed;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('button[part=retry]')!.textContent).to.equal('Try again');
+      await expect(el).to.be.accessible();
+      const loaded = oneEvent(el, 'cities-feed-load');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=retry]')!.click();
+      const event = (await loaded) as CustomEvent<{ count: number }>;
+      expect(event.detail.count).to.equal(3);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(3);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the empty state for a feed without news', async () => {
+      const { el, root, detail } = await mount('empty');
+      expect(detail).to.deep.equal({ count: 0, skipped: 0 });
+      expect(root.querySelector('.state.empty')!.textContent!.trim()).to.equal('Nothing to show here yet.');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
