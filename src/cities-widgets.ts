@@ -3,4 +3,6 @@
  * registers every element.
  */
 export * from './index.js';
+import './components/event-countdown/define.js';
 import './components/news-list/define.js';
+import './components/quote-carousel/define.js';

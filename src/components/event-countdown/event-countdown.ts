@@ -1,0 +1,581 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CitiesElement } from '../../base/cities-element.js';
+import { ClockController } from '../../controllers/clock.js';
+import { offsetMinutes, parseDateTime } from '../../data/dates.js';
+import type { ParseResult } from '../../data/parse.js';
+import type { FeedEvent } from '../../data/schema.js';
+import type { ResolvedText } from '../../data/text.js';
+import { safeUrl } from '../../data/urls.js';
+import { dateTimeFormat, listFormat, numberFormat } from '../../i18n/format.js';
+import { eventCountdownStyles } from './event-countdown.styles.js';
+import {
+  googleCalendarUrl,
+  icsDataUrl,
+  icsFileName,
+  outlookCalendarUrl,
+  type CalendarEvent,
+} from './ics.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/** What the widget shows: the phase of the chosen event, or why there is none. */
+export type CountdownState = 'upcoming' | 'live' | 'ended' | 'none' | 'not-found' | 'invalid';
+
+export interface CountdownStateDetail {
+  state: CountdownState;
+  /** The event's id (`undefined` for an attribute-defined event or when there is none). */
+  id: string | undefined;
+}
+
+/** One event, from the feed or from the attributes, with its times parsed. */
+interface ShownEvent {
+  /** Feed id, or undefined for the attribute-defined event. */
+  id: string | undefined;
+  uid: string;
+  title: ResolvedText;
+  start: number;
+  /** The real end, or start + 1 hour when the event gives none. */
+  end: number;
+  hasEnd: boolean;
+  /** Minutes east of UTC written in the start date-time. */
+  offset: number;
+  url: string | undefined;
+  location: ResolvedText | undefined;
+  online: boolean | undefined;
+  summary: ResolvedText | undefined;
+}
+
+interface CalendarLinks {
+  key: string;
+  google: string;
+  outlook: string;
+  ics: string;
+  file: string;
+}
+
+interface View {
+  state: CountdownState;
+  event?: ShownEvent;
+  /** Feed mode with no `event` id: an ended event means there is no upcoming one. */
+  fromFeed?: boolean;
+}
+
+export interface Duration {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/**
+ * Splits a remaining time into whole units, rounded up to the second (or minute): an upcoming event
+ * never reads all zeros, and on a tick (a second boundary) the value is exact. Negative or
+ * non-finite input gives zeros.
+ */
+export function splitDuration(ms: number, precision: 'second' | 'minute'): Duration {
+  const safe = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  const total = precision === 'second' ? Math.ceil(safe / 1000) : Math.ceil(safe / MINUTE) * 60;
+  return {
+    days: Math.floor(total / 86_400),
+    hours: Math.floor((total % 86_400) / 3600),
+    minutes: Math.floor((total % 3600) / 60),
+    seconds: total % 60,
+  };
+}
+
+/** True when `zone` is an IANA time zone this browser knows. */
+function isTimeZone(zone: string | undefined): zone is string {
+  if (!zone) return false;
+  try {
+    dateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser's own time zone. */
+export function browserTimeZone(): string {
+  return dateTimeFormat('en').resolvedOptions().timeZone;
+}
+
+/** The UTC offset of an IANA zone at an instant, in minutes east of UTC. */
+export function zoneOffset(time: number, zone: string): number {
+  const name = dateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(time)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = name && /([+\-\u2212])(\d{2}):(\d{2})/.exec(name);
+  if (!m) return 0;
+  return (+m[2]! * 60 + +m[3]!) * (m[1] === '+' ? 1 : -1);
+}
+
+/** "UTC+01:00", "UTC−05:00", "UTC". */
+export function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "Europe/Madrid" → "Madrid", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+function cityOf(zone: string): string | undefined {
+  if (!zone.includes('/') || /^(Etc|SystemV)\//.test(zone)) return undefined;
+  return zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+}
+
+/** A wall clock to format times in: an IANA zone, or a fixed offset (formatted as UTC, shifted). */
+interface Zone {
+  timeZone: string;
+  shift: number;
+}
+
+function format(locale: string, options: Intl.DateTimeFormatOptions, zone: Zone, start: number, end?: number): string {
+  const f = dateTimeFormat(locale, { ...options, timeZone: zone.timeZone });
+  return end === undefined ? f.format(start + zone.shift) : f.formatRange(start + zone.shift, end + zone.shift);
+}
+
+const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+};
+const DAY_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
+const WALL_KEY: Intl.DateTimeFormatOptions = { ...DAY_KEY, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
+
+/** Tiny stable hash for a UID (djb2, base 36). */
+function hash(value: string): string {
+  let h = 5381;
+  for (let i = 0; i < value.length; i++) h = ((h << 5) + h + value.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * A live countdown to the next event of a feed (or to one event), right for a visitor in any time
+ * zone: days, hours, minutes and seconds with localized plural units, the date and time in the
+ * visitor's zone and in the event's own zone, the location, "Live now — join" while it runs, and links
+ * to add it to Google Calendar, Outlook or any calendar app (`.ics`).
+ *
+ * Every countdown on a page shares one clock, paused while the page is hidden. The ticking digits are
+ * not announced; a polite live region says the remaining time at most once a minute and on every change
+ * of state.
+ *
+ * @summary A countdown to the next #CitiesAreListening event, in every time zone.
+ *
+ * @fires {CustomEvent<CountdownStateDetail>} cities-countdown-state - The shown event or its state changed (`upcoming`, `live`, `ended`, `none`, `not-found`, `invalid`).
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded.
+ * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded.
+ *
+ * @csspart base - The widget's root box.
+ * @csspart state - The loading, empty and error blocks.
+ * @csspart retry - The Retry button of the error state.
+ * @csspart event - The box around one event.
+ * @csspart status - The small label above the title ("Next event", "Live now", "Ended").
+ * @csspart title - The event title (a link when the event has a URL).
+ * @csspart countdown - The ticking digits (`role="timer"`).
+ * @csspart unit - One unit box: a number and its label.
+ * @csspart number - The number of a unit.
+ * @csspart label - The label of a unit ("days").
+ * @csspart when - The date and time line.
+ * @csspart location - The location line.
+ * @csspart join - The "Live now — join" link.
+ * @csspart message - The "ended" / "not found" / "no upcoming events" message.
+ * @csspart calendar - The "Add to calendar" disclosure.
+ * @csspart calendar-link - Each link inside it.
+ *
+ * @cssprop --cities-countdown-digit-size - Font size of the digits in the full layout (default 2rem-ish: 32px).
+ * @cssprop --cities-countdown-unit-background - Background of the unit boxes (default: the alternate surface).
+ * @cssprop --cities-live - Colour of the "Live now" marker (default a red that holds on light and dark).
+ * @cssprop --cities-accent - Accent colour: links, buttons, highlights.
+ * @cssprop --cities-on-accent - Text on the accent colour.
+ * @cssprop --cities-text - Main text colour.
+ * @cssprop --cities-text-muted - Secondary text colour.
+ * @cssprop --cities-surface - Background of the widget.
+ * @cssprop --cities-surface-alt - Background of the unit boxes.
+ * @cssprop --cities-border - Border colour.
+ * @cssprop --cities-focus - Focus ring colour.
+ * @cssprop --cities-radius - Corner radius.
+ * @cssprop --cities-gap - Space between blocks.
+ * @cssprop --cities-font - Font family.
+ * @cssprop --cities-font-size - Base font size.
+ */
+export class EventCountdown extends CitiesElement {
+  static override styles = [...CitiesElement.styles, eventCountdownStyles];
+
+  protected readonly list = 'events' as const;
+
+  /** Id of the feed event to count down to; without it, the next upcoming event of the feed. */
+  @property() event?: string;
+
+  /** Start of an event defined without a feed, ISO 8601 with an offset: `2026-12-01T15:00:00+01:00`. When set, no feed is read. */
+  @property() date?: string;
+
+  /** End of the attribute-defined event (same format). Without it, the event is live for 1 hour. */
+  @property() end?: string;
+
+  /** Title of the attribute-defined event. */
+  @property() label?: string;
+
+  /** Link of the attribute-defined event (http or https; relative URLs resolve against the page). */
+  @property() url?: string;
+
+  /** Location of the attribute-defined event; "Online" when not set. */
+  @property() location?: string;
+
+  /** IANA zone of the events' own local time (`Europe/Madrid`): times read "15:00 in Madrid". Used only for events whose offset matches that zone at their start; others show "15:00 (UTC+01:00)". */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** Name of the place whose local time the events use ("Barcelona"), shown as "15:00 in Barcelona". Defaults to the city of `time-zone`; not used for an event that `time-zone` does not match. */
+  @property() place?: string;
+
+  /** IANA zone of the visitor; default the browser's own. Mostly for previews and tests. */
+  @property({ attribute: 'visitor-time-zone' }) visitorTimeZone?: string;
+
+  /** Hide the seconds (the countdown then ticks once a minute). */
+  @property({ type: Boolean, attribute: 'no-seconds' }) noSeconds = false;
+
+  /** `full` (default): big digits, date, location and calendar links; `compact`: one short block. */
+  @property() layout: 'full' | 'compact' = 'full';
+
+  private readonly clock = new ClockController(this, () =>
+    this.shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
+  );
+
+  /** What the last render showed; `undefined` while loading, on a feed error, or with nothing configured. */
+  private shown: CountdownStateDetail | undefined;
+  private firedKey: string | undefined;
+  /** The live region's text, the state it was written for, and when. */
+  private announcement = '';
+  private announcedKey: string | undefined;
+  private announcedAt = 0;
+  private feedEvents: { result: ParseResult; language: string; list: ShownEvent[] } | undefined;
+  private calendar: CalendarLinks | undefined;
+
+  /** The state currently shown (`upcoming`, `live`, `ended`, `none`, `not-found`, `invalid`), or `undefined` while loading. */
+  get state(): CountdownState | undefined {
+    return this.shown?.state;
+  }
+
+  override get feedUrl(): string | undefined {
+    return this.date === undefined ? super.feedUrl : undefined;
+  }
+
+  protected override isEmpty(result: ParseResult): boolean {
+    return this.event === undefined && result.feed.events.length === 0;
+  }
+
+  protected override renderEmpty(): unknown {
+    return this.renderView({ state: 'none' });
+  }
+
+  protected override renderSkeleton(): unknown {
+    this.shown = undefined;
+    return super.renderSkeleton();
+  }
+
+  protected override renderError(): unknown {
+    this.shown = undefined;
+    return super.renderError();
+  }
+
+  /** No feed: the attribute-defined event, when there is one. */
+  protected override renderIdle(): unknown {
+    if (this.date === undefined) {
+      this.shown = undefined;
+      return super.renderIdle();
+    }
+    const start = parseDateTime(this.date.trim());
+    if (start === undefined) return this.renderView({ state: 'invalid' });
+    const end = parseDateTime(this.end?.trim());
+    const hasEnd = end !== undefined && end > start;
+    const label = this.label?.trim();
+    const title = label || msg('Upcoming event');
+    const location = this.location?.trim();
+    const event: ShownEvent = {
+      id: undefined,
+      uid: `${hash(`${this.date}|${title}`)}@cities-widgets`,
+      title: { text: title, lang: undefined },
+      start,
+      end: hasEnd ? end : start + HOUR,
+      hasEnd,
+      offset: offsetMinutes(this.date.trim()),
+      url: safeUrl(this.url, document.baseURI),
+      location: location ? { text: location, lang: undefined } : undefined,
+      online: location ? undefined : true,
+      summary: undefined,
+    };
+    return this.renderView({ state: this.phaseOf(event), event });
+  }
+
+  protected renderContent(result: ParseResult): unknown {
+    const events = this.eventsOf(result);
+    const now = this.clock.now;
+    if (this.event !== undefined) {
+      const event = events.find((e) => e.id === this.event);
+      return this.renderView(event ? { state: this.phaseOf(event), event } : { state: 'not-found' });
+    }
+    const next = events.find((e) => e.end > now);
+    if (next) return this.renderView({ state: this.phaseOf(next), event: next });
+    const last = events.reduce<ShownEvent | undefined>((a, e) => (!a || e.end >= a.end ? e : a), undefined);
+    return this.renderView(last ? { state: 'ended', event: last, fromFeed: true } : { state: 'none' });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const shown = this.shown;
+    const key = shown && `${shown.state}\n${shown.id ?? ''}`;
+    if (shown && key !== this.firedKey) {
+      this.firedKey = key;
+      this.dispatchEvent(
+        new CustomEvent<CountdownStateDetail>('cities-countdown-state', {
+          detail: { ...shown },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
+  /** The feed's events, parsed and sorted by start; kept until the feed or the language changes. */
+  private eventsOf(result: ParseResult): ShownEvent[] {
+    const cached = this.feedEvents;
+    if (cached?.result === result && cached.language === this.language) return cached.list;
+    let host = 'cities-widgets';
+    try {
+      host = new URL(this.feedUrl ?? '').host || host;
+    } catch {
+      /* keep the default */
+    }
+    const list = result.feed.events.map((e) => this.fromFeed(e, host)).sort((a, b) => a.start - b.start);
+    this.feedEvents = { result, language: this.language, list };
+    return list;
+  }
+
+  private fromFeed(e: FeedEvent, host: string): ShownEvent {
+    const start = parseDateTime(e.start)!;
+    const end = parseDateTime(e.end);
+    return {
+      id: e.id,
+      uid: `${e.id}@${host}`,
+      title: this.text(e.title),
+      start,
+      end: end ?? start + HOUR,
+      hasEnd: end !== undefined,
+      offset: offsetMinutes(e.start),
+      url: e.url,
+      location: e.location ? this.text(e.location) : undefined,
+      online: e.online,
+      summary: e.summary ? this.text(e.summary) : undefined,
+    };
+  }
+
+  private phaseOf(event: ShownEvent): CountdownState {
+    const now = this.clock.now;
+    return now < event.start ? 'upcoming' : now < event.end ? 'live' : 'ended';
+  }
+
+  // ---- time and text -------------------------------------------------------------------------------
+
+  private get visitorZone(): string {
+    return isTimeZone(this.visitorTimeZone) ? this.visitorTimeZone : browserTimeZone();
+  }
+
+  /** The event's own wall clock and how to name it. */
+  private eventZone(event: ShownEvent): { zone: Zone; place: string | undefined } {
+    const place = this.place?.trim() || undefined;
+    const fixed: Zone = { timeZone: 'UTC', shift: event.offset * MINUTE };
+    if (!isTimeZone(this.timeZone)) return { zone: fixed, place };
+    // The zone (and so the place) describes this event only if it gives the event's own offset.
+    if (zoneOffset(event.start, this.timeZone) !== event.offset) return { zone: fixed, place: undefined };
+    return { zone: { timeZone: this.timeZone, shift: 0 }, place: place ?? cityOf(this.timeZone) };
+  }
+
+  /** "Sunday, March 28, 2027 at 5:00 AM your time · 12:00 PM in Madrid". */
+  private whenText(event: ShownEvent): string {
+    const locale = this.formatLocale;
+    const visitor: Zone = { timeZone: this.visitorZone, shift: 0 };
+    const end = event.hasEnd ? event.end : undefined;
+    const mine = format(locale, FULL, visitor, event.start, end);
+    const { zone, place } = this.eventZone(event);
+    if (format('en', WALL_KEY, visitor, event.start) === format('en', WALL_KEY, zone, event.start)) {
+      return place ? msg(str`${mine} in ${place}`) : mine;
+    }
+    const sameDay = format('en', DAY_KEY, visitor, event.start) === format('en', DAY_KEY, zone, event.start);
+    const theirs = format(locale, sameDay ? TIME : DAY_AND_TIME, zone, event.start, end);
+    const own = place ? msg(str`${theirs} in ${place}`) : `${theirs} (${offsetLabel(event.offset)})`;
+    return `${msg(str`${mine} your time`)} · ${own}`;
+  }
+
+  private units(duration: Duration): { unit: string; number: string; label: string }[] {
+    const compact = this.layout === 'compact';
+    const names: (keyof Duration)[] = this.noSeconds ? ['days', 'hours', 'minutes'] : ['days', 'hours', 'minutes', 'seconds'];
+    return names.map((name) => {
+      const unit = name.slice(0, -1);
+      const parts = numberFormat(this.formatLocale, {
+        style: 'unit',
+        unit,
+        unitDisplay: compact ? 'narrow' : 'long',
+        minimumIntegerDigits: name === 'days' ? 1 : 2,
+      }).formatToParts(duration[name]);
+      const number = parts.filter((p) => p.type === 'integer' || p.type === 'group').map((p) => p.value).join('');
+      const label = parts.filter((p) => p.type === 'unit').map((p) => p.value).join('').trim();
+      return { unit, number, label };
+    });
+  }
+
+  /** "2 days, 3 hours, and 5 minutes" (zero units left out), or undefined under a minute. */
+  private spoken(duration: Duration): string | undefined {
+    const items = (['days', 'hours', 'minutes'] as const)
+      .filter((name) => duration[name] > 0)
+      .map((name) =>
+        numberFormat(this.formatLocale, { style: 'unit', unit: name.slice(0, -1), unitDisplay: 'long' }).format(duration[name]),
+      );
+    return items.length ? listFormat(this.formatLocale, { type: 'conjunction' }).format(items) : undefined;
+  }
+
+  private announce(view: View, remaining: Duration | undefined): string {
+    const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}`;
+    const now = this.clock.now;
+    const title = view.event?.title.text ?? '';
+    const changed = key !== this.announcedKey;
+    if (!changed && (view.state !== 'upcoming' || now - this.announcedAt < MINUTE)) return this.announcement;
+    this.announcedKey = key;
+    this.announcedAt = now;
+    const spoken = remaining && this.spoken(remaining);
+    const left = spoken ? msg(str`${spoken} left`) : msg('Less than a minute left');
+    let text: string;
+    switch (view.state) {
+      case 'upcoming':
+        text = changed ? `${title}: ${left}` : left;
+        break;
+      case 'live':
+        text = msg(str`${title} is live now.`);
+        break;
+      case 'ended':
+        text = msg(str`${title} has ended.`);
+        break;
+      default:
+        text = this.messageOf(view);
+    }
+    this.announcement = text;
+    return text;
+  }
+
+  private messageOf(view: View): string {
+    switch (view.state) {
+      case 'invalid':
+        return msg('The event date could not be read. Write it with a time zone offset, like 2026-12-01T15:00:00+01:00.');
+      case 'not-found':
+        return msg('This event could not be found.');
+      case 'none':
+        return msg('There are no upcoming events.');
+      case 'ended':
+        return view.fromFeed
+          ? msg('This event has ended. There are no upcoming events yet.')
+          : msg('This event has ended.');
+      default:
+        return '';
+    }
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------
+
+  /** One template for every state, so that the live region stays the same node. */
+  private renderView(view: View): TemplateResult {
+    this.shown = { state: view.state, id: view.event?.id };
+    const event = view.event;
+    const remaining =
+      event && view.state === 'upcoming'
+        ? splitDuration(event.start - this.clock.now, this.noSeconds ? 'minute' : 'second')
+        : undefined;
+    const announcement = this.announce(view, remaining);
+    return html`<div class="event layout-${this.layout === 'compact' ? 'compact' : 'full'} is-${view.state}" part="event">
+        <div class="body">
+          ${event ? this.renderEvent(view, event, remaining) : html`<p class="message" part="message">${this.messageOf(view)}</p>`}
+        </div>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</p>`;
+  }
+
+  private renderEvent(view: View, event: ShownEvent, remaining: Duration | undefined): TemplateResult {
+    const { state } = view;
+    const full = this.layout !== 'compact';
+    const status =
+      state === 'upcoming' ? msg('Next event') : state === 'live' ? msg('Live now') : msg('Ended');
+    const title = event.url
+      ? html`<a href=${event.url} rel="noopener noreferrer">${event.title.text}</a>`
+      : event.title.text;
+    const where = event.location
+      ? html`<span lang=${this.langOf(event.location)}>${event.location.text}</span>`
+      : event.online === false
+        ? nothing
+        : msg('Online');
+    return html`<p class="status" part="status"><span class="dot" aria-hidden="true"></span>${status}</p>
+      <p class="title" part="title" lang=${this.langOf(event.title)}>${title}</p>
+      ${remaining ? this.renderCountdown(remaining) : nothing}
+      ${state === 'live'
+        ? event.url
+          ? html`<p class="live"><a class="button primary" part="join" href=${event.url} target="_blank" rel="noopener noreferrer"
+                >${msg('Live now — join')}</a
+              ></p>`
+          : nothing
+        : nothing}
+      ${state === 'ended' ? html`<p class="message" part="message">${this.messageOf(view)}</p>` : nothing}
+      <p class="when" part="when"><time datetime=${new Date(event.start).toISOString()}>${this.whenText(event)}</time></p>
+      ${where === nothing || !full ? nothing : html`<p class="location" part="location">${where}</p>`}
+      ${full && state === 'upcoming' ? this.renderCalendar(event) : nothing}`;
+  }
+
+  private renderCountdown(remaining: Duration): TemplateResult {
+    return html`<div class="countdown" part="countdown" role="timer" aria-live="off" aria-atomic="true" aria-label=${msg('Time left')}>
+      ${this.units(remaining).map(
+        (u) => html`<span class="unit unit-${u.unit}" part="unit"
+          ><span class="number" part="number">${u.number}</span> <span class="label" part="label">${u.label}</span></span
+        >`,
+      )}
+    </div>`;
+  }
+
+  private renderCalendar(event: ShownEvent): TemplateResult {
+    const links = this.calendarLinks(event);
+    return html`<details class="calendar" part="calendar">
+      <summary>${msg('Add to calendar')}</summary>
+      <ul>
+        <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar</a></li>
+        <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a></li>
+        <li><a part="calendar-link" href=${links.ics} download=${links.file}>${msg('Calendar file (.ics)')}</a></li>
+      </ul>
+    </details>`;
+  }
+
+  /** Built once per event (not on every tick): the links and the `.ics` stamped when first shown. */
+  private calendarLinks(event: ShownEvent): CalendarLinks {
+    const where = event.location?.text ?? (event.online === false ? undefined : msg('Online'));
+    const entry: CalendarEvent = {
+      uid: event.uid,
+      title: event.title.text,
+      start: event.start,
+      end: event.end,
+      ...(event.summary ? { description: event.summary.text } : {}),
+      ...(where ? { location: where } : {}),
+      ...(event.url ? { url: event.url } : {}),
+    };
+    const key = JSON.stringify(entry);
+    if (this.calendar?.key !== key) {
+      this.calendar = {
+        key,
+        google: googleCalendarUrl(entry),
+        outlook: outlookCalendarUrl(entry),
+        ics: icsDataUrl(entry, this.clock.now),
+        file: icsFileName(entry.title),
+      };
+    }
+    return this.calendar;
+  }
+}

@@ -1,0 +1,343 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CitiesElement } from '../../base/cities-element.js';
+import { AutoplayController, DEFAULT_INTERVAL } from '../../controllers/autoplay.js';
+import type { ParseResult } from '../../data/parse.js';
+import type { Quote } from '../../data/schema.js';
+import { fold, type ResolvedText } from '../../data/text.js';
+import { listFormat, numberFormat } from '../../i18n/format.js';
+import { quoteCarouselStyles } from './quote-carousel.styles.js';
+
+export interface QuoteChangeDetail {
+  /** Position of the quote now shown, from 0. */
+  index: number;
+  /** The `id` of that quote in the feed. */
+  id: string;
+}
+
+/** A horizontal swipe shorter than this (CSS px) is not a swipe. */
+const SWIPE_MIN = 40;
+
+const chevron = (d: string) =>
+  svg`<path d=${d} fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`;
+/** Drawn for left-to-right; mirrored on right-to-left pages (class `flip`). */
+const backIcon = chevron('M15 5l-7 7 7 7');
+const forwardIcon = chevron('M9 5l7 7-7 7');
+const pauseIcon = svg`<path d="M8 5v14M16 5v14" stroke="currentColor" stroke-width="3" stroke-linecap="round"/>`;
+const playIcon = svg`<path d="M8 5.5v13l11-6.5z" fill="currentColor" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/>`;
+const quoteMark = html`<svg class="mark" part="mark" viewBox="0 0 32 24" aria-hidden="true" focusable="false">
+  <path
+    d="M0 24V13.6C0 5.9 4.3 1.3 11.8 0l1.4 3.4C9.3 4.6 7.3 7 7 10.6h6V24H0zm18.8 0V13.6C18.8 5.9 23.1 1.3 30.6 0L32 3.4c-3.9 1.2-5.9 3.6-6.2 7.2h6V24H18.8z"
+    fill="currentColor"
+  />
+</svg>`;
+
+const icon = (path: unknown, flip = false) =>
+  html`<svg class=${flip ? 'icon flip' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
+
+/** A comparable form of a city or a name: case, accents and spacing folded. */
+const normalize = (value: string | undefined) => fold((value ?? '').trim().replace(/\s+/g, ' '));
+
+/**
+ * Rotating quotes from the feed's `quotes` list, one at a time: a carousel that follows the WAI-ARIA
+ * Authoring Practices carousel pattern ("auto-rotating, with buttons for slide control").
+ *
+ * A region with `aria-roledescription="carousel"`; each quote a group with `aria-roledescription="slide"`
+ * and a "3 of 7" label, holding a `<figure>` with the `<blockquote>` and a `<figcaption>` (portrait,
+ * author, role, organization, city, source link). Only the shown slide is reachable and exposed; the
+ * others stay in the layout (one grid cell) so the height never jumps. Controls are real buttons:
+ * the rotation control (first in tab order, only with `autoplay`), previous, next and a picker.
+ *
+ * Rotation runs only with `autoplay`, never under `prefers-reduced-motion: reduce` until the visitor
+ * presses play, pauses while the pointer is over the carousel or keyboard focus is inside it, halts
+ * while the page is hidden, and stops for good once the visitor pauses it or picks a slide. Touch
+ * swipes move between quotes (mirrored on right-to-left pages). One quote shows without controls.
+ *
+ * @summary Accessible rotating quotes of mayors and experts.
+ *
+ * @fires {CustomEvent<QuoteChangeDetail>} cities-quote-change - Another quote is shown (by rotation or by the visitor).
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` is the number of quotes shown after `city`, `author` and `limit`.
+ * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded.
+ *
+ * @csspart base - The widget's root box.
+ * @csspart state - The loading, empty and error blocks.
+ * @csspart retry - The Retry button of the error state.
+ * @csspart carousel - The card holding the quotes and the controls (also the card of a single quote).
+ * @csspart rotation - The button that stops and starts automatic rotation.
+ * @csspart slides - The box stacking every slide in one cell (the live region).
+ * @csspart slide - One quote's slide.
+ * @csspart quote - The `<figure>` of a quote.
+ * @csspart mark - The decorative quotation mark.
+ * @csspart text - The `<blockquote>`.
+ * @csspart caption - The `<figcaption>`: portrait, author, details and source.
+ * @csspart portrait - The author's picture.
+ * @csspart author - The author's name.
+ * @csspart details - Role, organization and city.
+ * @csspart source - The link to the source of the quote.
+ * @csspart nav - The row of previous, picker and next controls.
+ * @csspart prev - The previous-quote button.
+ * @csspart next - The next-quote button.
+ * @csspart picker - The group of picker buttons.
+ * @csspart dot - One picker button.
+ * @csspart dot-current - The picker button of the quote shown.
+ *
+ * @cssprop --cities-quote-font-size - Size of the quote text (default 1.25em, 1.4em in wide containers).
+ * @cssprop --cities-quote-mark - Colour of the decorative quotation mark (default: the accent colour).
+ * The shared `--cities-*` properties apply too (accent: controls, links and the current picker dot;
+ * surface-alt: the card; surface: the round buttons).
+ */
+export class QuoteCarousel extends CitiesElement {
+  static override styles = [...CitiesElement.styles, quoteCarouselStyles];
+
+  protected readonly list = 'quotes' as const;
+
+  /** Rotate through the quotes automatically (the visitor can stop it; never under reduced motion until they press play). */
+  @property({ type: Boolean }) autoplay = false;
+
+  /** Milliseconds each quote stays with `autoplay` (default 7000, minimum 3000). */
+  @property({ type: Number }) interval = DEFAULT_INTERVAL;
+
+  /** Show at most this many quotes (0, the default: all). */
+  @property({ type: Number }) limit = 0;
+
+  /** Only quotes from this city (accent- and case-insensitive: "bogota" matches "Bogotá"). */
+  @property() city?: string;
+
+  /** Only quotes by this author (accent- and case-insensitive, whole name). */
+  @property() author?: string;
+
+  /** Accessible name of the carousel (default "Quotes"); it should not contain the word "carousel". */
+  @property() label?: string;
+
+  /** Position of the quote shown. */
+  @state() private index = 0;
+
+  private readonly rotation = new AutoplayController(this, {
+    advance: () => this.show(this.index + 1),
+    exempt: (target) => target.closest('.rotation') !== null,
+  });
+
+  private selection: { result: ParseResult; key: string; items: Quote[] } | undefined;
+  private swipe: { id: number; x: number; y: number } | undefined;
+
+  /** The quotes shown: filtered by `city` and `author`, cut at `limit`. */
+  private select(result: ParseResult): Quote[] {
+    const key = `${this.city ?? ''}\n${this.author ?? ''}\n${this.limit}`;
+    if (this.selection?.result === result && this.selection.key === key) return this.selection.items;
+    const city = normalize(this.city);
+    const author = normalize(this.author);
+    let items = result.feed.quotes.filter(
+      (q) => (!city || normalize(q.city) === city) && (!author || normalize(q.author) === author),
+    );
+    const limit = Math.floor(this.limit);
+    if (limit > 0) items = items.slice(0, limit);
+    // Keep the quote on screen when a refresh or a filter moves it.
+    const shown = this.selection?.items[this.index]?.id;
+    const kept = shown === undefined ? -1 : items.findIndex((q) => q.id === shown);
+    this.index = kept >= 0 ? kept : Math.min(this.index, Math.max(0, items.length - 1));
+    this.selection = { result, key, items };
+    return items;
+  }
+
+  private get items(): Quote[] {
+    return this.selection?.items ?? [];
+  }
+
+  override feedSummary(result: ParseResult): { count: number; skipped: number } {
+    return { count: this.select(result).length, skipped: result.skipped.quotes };
+  }
+
+  protected override isEmpty(result: ParseResult): boolean {
+    return this.select(result).length === 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const result = this.feed.result;
+    const count = result ? this.select(result).length : 0;
+    this.rotation.enabled = this.autoplay && count > 1;
+    this.rotation.interval = this.interval;
+  }
+
+  /** Shows quote `i` (wrapping around). */
+  private show(i: number): void {
+    const items = this.items;
+    if (items.length < 2) return;
+    const next = ((i % items.length) + items.length) % items.length;
+    if (next === this.index) return;
+    this.index = next;
+    this.dispatchEvent(
+      new CustomEvent<QuoteChangeDetail>('cities-quote-change', {
+        detail: { index: next, id: items[next]!.id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** The visitor is driving: rotation stops for good. */
+  private go(i: number): void {
+    this.rotation.stop();
+    this.show(i);
+  }
+
+  private prev = (): void => this.go(this.index - 1);
+  private next = (): void => this.go(this.index + 1);
+
+  private toggleRotation = (): void => {
+    if (this.rotation.playing) this.rotation.stop();
+    else this.rotation.play();
+  };
+
+  private onPointerDown = (event: PointerEvent): void => {
+    if (event.pointerType === 'mouse' || !event.isPrimary) return;
+    this.swipe = { id: event.pointerId, x: event.clientX, y: event.clientY };
+  };
+
+  private onPointerUp = (event: PointerEvent): void => {
+    const start = this.swipe;
+    this.swipe = undefined;
+    if (!start || start.id !== event.pointerId) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_MIN || Math.abs(dx) <= Math.abs(dy)) return;
+    // Swiping towards the inline start brings the next quote: leftwards in LTR, rightwards in RTL.
+    const forward = this.direction === 'rtl' ? dx > 0 : dx < 0;
+    this.go(this.index + (forward ? 1 : -1));
+  };
+
+  private onPointerCancel = (): void => {
+    this.swipe = undefined;
+  };
+
+  private hideBrokenImage = (event: Event): void => {
+    (event.currentTarget as HTMLElement).hidden = true;
+  };
+
+  protected renderContent(result: ParseResult): unknown {
+    const items = this.select(result);
+    if (items.length === 1) {
+      return html`<div class="card single" part="carousel">${this.renderQuote(items[0]!)}</div>`;
+    }
+    const current = this.index;
+    const nf = numberFormat(this.formatLocale);
+    const total = nf.format(items.length);
+    const playing = this.rotation.playing;
+    const slideRole = msg('slide', { desc: 'Screen readers announce it as the kind of element of one quote in a carousel.' });
+    return html`<section
+      class="card carousel"
+      part="carousel"
+      aria-roledescription=${msg('carousel', { desc: 'Screen readers announce it as the kind of widget: one lower-case word.' })}
+      aria-label=${this.label?.trim() || msg('Quotes')}
+    >
+      ${this.autoplay
+        ? html`<button
+            class="rotation"
+            part="rotation"
+            type="button"
+            aria-controls="slides"
+            @click=${this.toggleRotation}
+          >
+            ${icon(playing ? pauseIcon : playIcon)}
+            <span class="visually-hidden"
+              >${playing ? msg('Stop automatic slide show') : msg('Start automatic slide show')}</span
+            >
+          </button>`
+        : nothing}
+      <div
+        class="slides"
+        part="slides"
+        id="slides"
+        aria-live=${this.rotation.running ? 'off' : 'polite'}
+        aria-atomic="false"
+        @pointerdown=${this.onPointerDown}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerCancel}
+      >
+        ${items.map(
+          (quote, i) => html`<div
+            class=${i === current ? 'slide current' : 'slide'}
+            part="slide"
+            role="group"
+            aria-roledescription=${slideRole}
+            aria-label=${msg(str`${nf.format(i + 1)} of ${total}`, { desc: 'Position of a quote in the carousel: 3 of 7.' })}
+            ?inert=${i !== current}
+          >
+            ${this.renderQuote(quote)}
+          </div>`,
+        )}
+      </div>
+      <div class="nav" part="nav">
+        <button class="arrow prev" part="prev" type="button" aria-controls="slides" @click=${this.prev}>
+          ${icon(backIcon, true)}<span class="visually-hidden">${msg('Previous quote')}</span>
+        </button>
+        <div class="picker" part="picker" role="group" aria-label=${msg('Choose a quote')}>
+          ${items.map(
+            (quote, i) => html`<button
+              class="dot"
+              part=${i === current ? 'dot dot-current' : 'dot'}
+              type="button"
+              aria-controls="slides"
+              aria-current=${i === current ? 'true' : 'false'}
+              @click=${() => this.go(i)}
+            >
+              <span class="visually-hidden">${msg(str`Quote ${nf.format(i + 1)}: ${quote.author}`)}</span>
+            </button>`,
+          )}
+        </div>
+        <button class="arrow next" part="next" type="button" aria-controls="slides" @click=${this.next}>
+          ${icon(forwardIcon, true)}<span class="visually-hidden">${msg('Next quote')}</span>
+        </button>
+      </div>
+    </section>`;
+  }
+
+  private renderQuote(quote: Quote): unknown {
+    const text = this.text(quote.text);
+    const details: ResolvedText[] = [this.text(quote.role), this.text(quote.organization)];
+    if (quote.city) details.push({ text: quote.city, lang: undefined });
+    const shown = details.filter((d) => d.text.trim() !== '');
+    return html`<figure class="quote" part="quote">
+      ${quoteMark}
+      <blockquote part="text" cite=${quote.source_url ?? nothing} lang=${this.langOf(text)} dir="auto">
+        <p>${text.text}</p>
+      </blockquote>
+      <figcaption part="caption">
+        ${quote.image
+          ? html`<img
+              class="portrait"
+              part="portrait"
+              src=${quote.image.src}
+              alt=${this.text(quote.image.alt).text}
+              width="48"
+              height="48"
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+              @error=${this.hideBrokenImage}
+            />`
+          : nothing}
+        <span class="who">
+          <span class="author" part="author">${quote.author}</span>
+          ${shown.length ? html`<span class="details" part="details">${this.joinDetails(shown)}</span>` : nothing}
+          ${quote.source_url
+            ? html`<a class="source" part="source" href=${quote.source_url} rel="noopener noreferrer"
+                >${msg('Source', { desc: 'Link to where the quote was published.' })}</a
+              >`
+            : nothing}
+        </span>
+      </figcaption>
+    </figure>`;
+  }
+
+  /** "Deputy Mayor, Barcelona City Council, Barcelona" joined the locale's way, each part in its own language. */
+  private joinDetails(parts: ResolvedText[]): unknown[] {
+    let k = 0;
+    return listFormat(this.formatLocale, { type: 'unit', style: 'short' })
+      .formatToParts(parts.map((p) => p.text))
+      .map((part) =>
+        part.type === 'element' ? html`<span lang=${this.langOf(parts[k++]!)}>${part.value}</span>` : part.value,
+      );
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The one clock every countdown on the page shares.
+ *
+ * A single module-level timer ticks on the wall-clock second (or minute, when no subscriber shows
+ * seconds) boundary with `setTimeout`, re-aligned on every tick, so that nothing drifts. Subscribers get
+ * `Date.now()` on each tick and compute what they show from it, which keeps them right after the tab
+ * slept and across daylight-saving changes. The timer is paused while the page is hidden (one
+ * `visibilitychange` listener for the page; on return every subscriber ticks at once), stopped when the
+ * last subscriber leaves, and started again by the next one.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type ClockPrecision = 'second' | 'minute';
+
+export interface ClockSubscriber {
+  /** How often this subscriber needs a tick. */
+  readonly precision: ClockPrecision;
+  tick(now: number): void;
+}
+
+const UNIT: Record<ClockPrecision, number> = { second: 1000, minute: 60_000 };
+
+const subscribers = new Set<ClockSubscriber>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let interval = 0;
+let listening = false;
+
+function wantedInterval(): number {
+  for (const s of subscribers) if (s.precision === 'second') return UNIT.second;
+  return UNIT.minute;
+}
+
+function stopTimer(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  interval = 0;
+}
+
+/** Starts the timer when it should run and does not, or when the interval it needs changed. */
+function schedule(force = false): void {
+  if (subscribers.size === 0 || document.hidden) {
+    stopTimer();
+    return;
+  }
+  const unit = wantedInterval();
+  if (timer !== undefined && unit === interval && !force) return;
+  stopTimer();
+  interval = unit;
+  timer = setTimeout(run, unit - (Date.now() % unit));
+}
+
+function run(): void {
+  timer = undefined;
+  const now = Date.now();
+  for (const subscriber of [...subscribers]) subscriber.tick(now);
+  schedule(true);
+}
+
+function onVisibilityChange(): void {
+  if (document.hidden) stopTimer();
+  else if (subscribers.size > 0) run();
+}
+
+export function subscribe(subscriber: ClockSubscriber): void {
+  subscribers.add(subscriber);
+  if (!listening) {
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    listening = true;
+  }
+  schedule();
+}
+
+export function unsubscribe(subscriber: ClockSubscriber): void {
+  if (!subscribers.delete(subscriber)) return;
+  if (subscribers.size > 0) {
+    schedule();
+    return;
+  }
+  stopTimer();
+  document.removeEventListener('visibilitychange', onVisibilityChange);
+  listening = false;
+}
+
+/** Re-reads the subscribers' precision (call after one changed). */
+export function precisionChanged(): void {
+  schedule();
+}
+
+/** For tests and debugging: the clock's state. */
+export function clockStatus(): { subscribers: number; running: boolean; interval: number } {
+  return { subscribers: subscribers.size, running: timer !== undefined, interval };
+}
+
+/**
+ * Subscribes its host to the shared clock while it is connected. `now` is the time the host last
+ * rendered with; the host is asked to update only when a second (or minute) boundary was crossed.
+ */
+export class ClockController implements ReactiveController, ClockSubscriber {
+  now = Date.now();
+  precision: ClockPrecision;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly wanted: () => ClockPrecision = () => 'second',
+  ) {
+    this.precision = wanted();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.now = Date.now();
+    subscribe(this);
+  }
+
+  hostDisconnected(): void {
+    unsubscribe(this);
+  }
+
+  hostUpdate(): void {
+    this.now = Date.now();
+  }
+
+  hostUpdated(): void {
+    const precision = this.wanted();
+    if (precision !== this.precision) {
+      this.precision = precision;
+      precisionChanged();
+    }
+  }
+
+  tick(now: number): void {
+    const unit = UNIT[this.precision];
+    if (Math.floor(now / unit) !== Math.floor(this.now / unit)) this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,755 @@
+import { expect, fixture, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/components/event-countdown/define.js';
+import {
+  EventCountdown,
+  offsetLabel,
+  splitDuration,
+  zoneOffset,
+  type CountdownStateDetail,
+} from '../src/components/event-countdown/event-countdown.js';
+import {
+  buildIcs,
+  escapeText,
+  foldLine,
+  googleCalendarUrl,
+  icsDate,
+  outlookCalendarUrl,
+} from '../src/components/event-countdown/ics.js';
+import { clockStatus } from '../src/controllers/clock.js';
+import { clearLoaderMemory } from '../src/data/loader.js';
+import { clearFeedCache, feedUrl, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+const realSetTimeout = window.setTimeout;
+const realClearTimeout = window.clearTimeout;
+
+/** axe waits on setTimeout: run it with the real timers while Date stays pinned. */
+async function accessible(el: Element): Promise<void> {
+  const [fakeSet, fakeClear] = [window.setTimeout, window.clearTimeout];
+  window.setTimeout = realSetTimeout;
+  window.clearTimeout = realClearTimeout;
+  try {
+    await expect(el).to.be.accessible();
+  } finally {
+    window.setTimeout = fakeSet;
+    window.clearTimeout = fakeClear;
+  }
+}
+
+const FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+let clock: sinon.SinonFakeTimers | undefined;
+
+/** Pins Date and the timers to `iso`; requestAnimationFrame and fetch stay real. */
+function pinClock(iso: string): sinon.SinonFakeTimers {
+  clock = sinon.useFakeTimers({ now: Date.parse(iso), toFake: [...FAKE] });
+  return clock;
+}
+
+/** Resolves when the element fired `type` (no polling: a background tab runs no animation frames). */
+function nextEvent(el: Element, ...types: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    for (const type of types) el.addEventListener(type, () => resolve(type), { once: true });
+  });
+}
+
+/** Advances the fake clock and lets the element render. */
+async function advance(el: EventCountdown, ms: number): Promise<void> {
+  clock!.tick(ms);
+  await el.updateComplete;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const q = (el: Element, selector: string) => root(el).querySelector<HTMLElement>(selector);
+const text = (el: Element, selector: string) => q(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const numbers = (el: Element) => [...root(el).querySelectorAll('[part=number]')].map((n) => n.textContent);
+const labels = (el: Element) => [...root(el).querySelectorAll('[part=label]')].map((n) => n.textContent);
+const announcement = (el: Element) => text(el, '[role=status]');
+
+async function feedWidget(fixtureName: string, attrs: Record<string, string> = {}): Promise<EventCountdown> {
+  const el = document.createElement('cities-event-countdown');
+  el.setAttribute('loading', 'eager');
+  el.setAttribute('visitor-time-zone', 'Europe/Madrid');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.src = feedUrl(uniqueKey(), { fixture: fixtureName });
+  const loaded = nextEvent(el, 'cities-feed-load', 'cities-feed-error');
+  document.body.append(el);
+  expect(await loaded).to.equal('cities-feed-load');
+  await el.updateComplete;
+  return el;
+}
+
+/** Records every cities-countdown-state event. */
+function recordStates(el: EventCountdown): CountdownStateDetail[] {
+  const seen: CountdownStateDetail[] = [];
+  el.addEventListener('cities-countdown-state', (e) => seen.push((e as CustomEvent<CountdownStateDetail>).detail));
+  return seen;
+}
+
+/** Splits an .ics document into properties, after checking line endings and folding. */
+function parseIcs(ics: string): Map<string, string> {
+  expect(ics.endsWith('\r\n'), 'ends with CRLF').to.equal(true);
+  expect(/[^\r]\n/.test(ics), 'no bare LF').to.equal(false);
+  const encoder = new TextEncoder();
+  for (const line of ics.split('\r\n')) expect(encoder.encode(line).length, line).to.be.at.most(75);
+  const props = new Map<string, string>();
+  for (const line of ics.replace(/\r\n[ \t]/g, '').split('\r\n')) {
+    if (!line) continue;
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon);
+    const value = line
+      .slice(colon + 1)
+      .replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    props.set(props.has(name) ? `${name}#2` : name, value);
+  }
+  return props;
+}
+
+let pageErrors: unknown[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+
+describe('<cities-event-countdown>', () => {
+  beforeEach(() => {
+    clearLoaderMemory();
+    clearFeedCache();
+    pageErrors = [];
+    // The clock pauses in hidden pages, and a test page may be a background tab when files run in
+    // parallel: every test starts from a visible page.
+    setPageHidden(false);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(() => {
+    for (const el of document.querySelectorAll('cities-event-countdown')) el.remove();
+    fixtureCleanup();
+    clock?.restore();
+    clock = undefined;
+    restorePageVisibility();
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    expect(clockStatus().subscribers, 'no countdown left subscribed').to.equal(0);
+  });
+
+  describe('an event given by attributes', () => {
+    it('counts down in days, hours, minutes and seconds, with the title, time, location and timer roles', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="#CitiesAreListening Experience"
+        url="https://www.metropolis.org/events/x"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('upcoming');
+      // 3 days 4 hours to 2026-12-01T14:00Z.
+      expect(numbers(el)).to.deep.equal(['3', '04', '00', '00']);
+      expect(labels(el)).to.deep.equal(['days', 'hours', 'minutes', 'seconds']);
+      const link = q(el, '[part=title] a') as HTMLAnchorElement;
+      expect(link.href).to.equal('https://www.metropolis.org/events/x');
+      expect(link.rel).to.equal('noopener noreferrer');
+      expect(text(el, '[part=title]')).to.equal('#CitiesAreListening Experience');
+      expect(text(el, '[part=when]')).to.equal('Tuesday, December 1, 2026 at 3:00 PM');
+      expect(q(el, '[part=when] time')!.getAttribute('datetime')).to.equal('2026-12-01T14:00:00.000Z');
+      expect(text(el, '[part=location]')).to.equal('Online');
+      const timer = q(el, '[role=timer]')!;
+      expect(timer.getAttribute('aria-live')).to.equal('off');
+      const live = q(el, '[role=status]')!;
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.classList.contains('visually-hidden')).to.equal(true);
+      expect(timer.contains(live)).to.equal(false);
+      expect(announcement(el)).to.equal('#CitiesAreListening Experience: 3 days and 4 hours left');
+      await accessible(el);
+    });
+
+    it('ticks every second from Date.now(), without drift', async () => {
+      pinClock('2026-11-30T23:59:58.400Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T00:00:02Z"
+        label="Launch"
+        visitor-time-zone="UTC"
+      ></cities-event-countdown>`);
+      // 3.6 s left: rounded up.
+      expect(numbers(el)).to.deep.equal(['0', '00', '00', '04']);
+      // The first tick waits for the second boundary (600 ms), not a full second.
+      await advance(el, 599);
+      expect(numbers(el)).to.deep.equal(['0', '00', '00', '04']);
+      await advance(el, 1);
+      expect(numbers(el)).to.deep.equal(['0', '00', '00', '03']);
+      await advance(el, 1000);
+      expect(numbers(el)).to.deep.equal(['0', '00', '00', '02']);
+      // The tab slept: the system time jumped 700 ms and the next timer fires late. The tick reads the
+      // true time (0.3 s left) and the following one is re-aligned to the boundary, 300 ms later.
+      clock!.setSystemTime(Date.now() + 700);
+      await advance(el, 1000);
+      expect(numbers(el)).to.deep.equal(['0', '00', '00', '01']);
+      expect(el.state).to.equal('upcoming');
+      await advance(el, 299);
+      expect(el.state).to.equal('upcoming');
+      await advance(el, 1);
+      expect(el.state).to.equal('live');
+      expect(q(el, '[role=timer]')).to.equal(null);
+      expect(root(el).textContent).not.to.match(/NaN|-\d/);
+    });
+
+    it('goes live at the start, stays live for one hour without an end, then ends', async () => {
+      pinClock('2026-12-01T13:59:59Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Live Learning Experience"
+        url="https://www.metropolis.org/live"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      const states = recordStates(el);
+      await advance(el, 1000);
+      expect(el.state).to.equal('live');
+      const join = q(el, '[part=join]') as HTMLAnchorElement;
+      expect(join.textContent!.trim()).to.equal('Live now — join');
+      expect(join.href).to.equal('https://www.metropolis.org/live');
+      expect(join.target).to.equal('_blank');
+      expect(join.rel).to.equal('noopener noreferrer');
+      expect(text(el, '[part=status]')).to.equal('Live now');
+      expect(announcement(el)).to.equal('Live Learning Experience is live now.');
+      expect(q(el, '[part=calendar]')).to.equal(null);
+      await accessible(el);
+      await advance(el, 59 * 60_000);
+      expect(el.state).to.equal('live');
+      await advance(el, 60_000);
+      expect(el.state).to.equal('ended');
+      expect(text(el, '[part=message]')).to.equal('This event has ended.');
+      expect(announcement(el)).to.equal('Live Learning Experience has ended.');
+      expect(q(el, '[part=join]')).to.equal(null);
+      expect(states.map((s) => s.state)).to.deep.equal(['live', 'ended']);
+      await accessible(el);
+    });
+
+    it('uses `end` when given and shows the time range', async () => {
+      pinClock('2026-12-01T14:30:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        end="2026-12-01T18:00:00+01:00"
+        label="Workshop"
+        location="Paris City Hall"
+        visitor-time-zone="Europe/Paris"
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('live');
+      expect(q(el, '[part=join]'), 'no url, no join link').to.equal(null);
+      expect(text(el, '[part=when]')).to.match(/^Tuesday, December 1, 2026, 3:00\s–\s6:00\sPM$/);
+      expect(text(el, '[part=location]')).to.equal('Paris City Hall');
+      await advance(el, 2 * 3_600_000 + 29 * 60_000);
+      expect(el.state).to.equal('live');
+      await advance(el, 60_000);
+      expect(el.state).to.equal('ended');
+    });
+
+    it('says clearly when `date` cannot be read, and throws nothing', async () => {
+      const states: CountdownStateDetail[] = [];
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="next tuesday"
+        label="Mystery"
+        @cities-countdown-state=${(e: CustomEvent<CountdownStateDetail>) => states.push(e.detail)}
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('invalid');
+      expect(text(el, '[part=message]')).to.contain('The event date could not be read.');
+      expect(q(el, '[role=timer]')).to.equal(null);
+      expect(states).to.deep.equal([{ state: 'invalid', id: undefined }]);
+      await accessible(el);
+      // A date without an offset is ambiguous: rejected too.
+      el.date = '2026-12-01T15:00:00';
+      await el.updateComplete;
+      expect(el.state).to.equal('invalid');
+      el.date = '2026-12-01T15:00:00+01:00';
+      await el.updateComplete;
+      expect(el.state).not.to.equal('invalid');
+      expect(root(el).textContent).not.to.contain('NaN');
+    });
+
+    it('never shows negative numbers or NaN', async () => {
+      expect(splitDuration(-5000, 'second')).to.deep.equal({ days: 0, hours: 0, minutes: 0, seconds: 0 });
+      expect(splitDuration(Number.NaN, 'minute')).to.deep.equal({ days: 0, hours: 0, minutes: 0, seconds: 0 });
+      expect(splitDuration(90_061_000, 'second')).to.deep.equal({ days: 1, hours: 1, minutes: 1, seconds: 1 });
+      expect(splitDuration(90_060_001, 'second')).to.deep.equal({ days: 1, hours: 1, minutes: 1, seconds: 1 });
+      // Minute precision rounds up: an upcoming event never reads "0 minutes".
+      expect(splitDuration(1, 'minute')).to.deep.equal({ days: 0, hours: 0, minutes: 1, seconds: 0 });
+      pinClock('2026-12-01T14:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2020-01-01T00:00:00Z"
+        label="Long ago"
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('ended');
+      expect(root(el).textContent).not.to.match(/NaN|-\d/);
+      await accessible(el);
+    });
+
+    it('has a compact layout with short unit labels and no calendar menu', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        layout="compact"
+        date="2026-12-01T15:00:00+01:00"
+        label="Compact event"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      expect(labels(el)).to.deep.equal(['d', 'h', 'm', 's']);
+      expect(q(el, '[part=calendar]')).to.equal(null);
+      expect(q(el, '.layout-compact')).not.to.equal(null);
+      await accessible(el);
+      el.theme = 'dark';
+      await el.updateComplete;
+      await accessible(el);
+    });
+
+    it('hides the seconds with `no-seconds` and then ticks once a minute', async () => {
+      pinClock('2026-11-30T13:58:30Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        no-seconds
+        date="2026-12-01T15:00:00+01:00"
+        label="Minute event"
+      ></cities-event-countdown>`);
+      // 1 day 0 h 1 min 30 s left, rounded up to the minute.
+      expect(numbers(el)).to.deep.equal(['1', '00', '02']);
+      expect(labels(el)).to.deep.equal(['day', 'hours', 'minutes']);
+      expect(clockStatus().interval).to.equal(60_000);
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 30_000);
+      expect(numbers(el)).to.deep.equal(['1', '00', '01']);
+    });
+  });
+
+  describe('a feed', () => {
+    it('moves through upcoming → live → ended → next upcoming → live → ended, in order of start', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence');
+      const states = recordStates(el);
+      expect(el.state).to.equal('upcoming');
+      expect(text(el, '[part=title]')).to.equal('#CitiesAreListening Experience: rethinking metropolitan spaces');
+      expect(numbers(el)).to.deep.equal(['0', '01', '00', '00']);
+      await accessible(el);
+
+      await advance(el, 3_600_000);
+      expect(el.state).to.equal('live');
+      expect((q(el, '[part=join]') as HTMLAnchorElement).href).to.equal('https://www.metropolis.org/events/ev-a');
+      await accessible(el);
+
+      // ev-a ends at 02:00Z: the widget moves on to ev-b (10:00Z), which is upcoming.
+      await advance(el, 3_600_000);
+      expect(el.state).to.equal('upcoming');
+      expect(text(el, '[part=title]')).to.equal('Live Learning Experience: public transport');
+      expect(numbers(el)).to.deep.equal(['0', '08', '00', '00']);
+      expect(text(el, '[part=location]')).to.equal('Bogotá City Hall');
+      expect(announcement(el)).to.equal('Live Learning Experience: public transport: 8 hours left');
+
+      await advance(el, 8 * 3_600_000);
+      expect(el.state).to.equal('live');
+      expect(q(el, '[part=join]'), 'ev-b has no url').to.equal(null);
+
+      // No end: live for one hour, then nothing is left.
+      await advance(el, 3_600_000);
+      expect(el.state).to.equal('ended');
+      expect(text(el, '[part=message]')).to.equal('This event has ended. There are no upcoming events yet.');
+      await accessible(el);
+      expect(states).to.deep.equal([
+        { state: 'live', id: 'ev-a' },
+        { state: 'upcoming', id: 'ev-b' },
+        { state: 'live', id: 'ev-b' },
+        { state: 'ended', id: 'ev-b' },
+      ]);
+    });
+
+    it('shows the event named by `event`, and an ended message (not the next one) when it is over', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence', { event: 'ev-a' });
+      expect(text(el, '[part=title]')).to.contain('rethinking metropolitan spaces');
+      el.event = 'ev-b';
+      await el.updateComplete;
+      expect(text(el, '[part=title]')).to.equal('Live Learning Experience: public transport');
+      el.event = 'ev-a';
+      await el.updateComplete;
+      await advance(el, 2 * 3_600_000);
+      expect(el.state).to.equal('ended');
+      expect(text(el, '[part=title]')).to.contain('rethinking metropolitan spaces');
+      expect(text(el, '[part=message]')).to.equal('This event has ended.');
+    });
+
+    it('says so when the `event` id does not exist', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence', { event: 'nope' });
+      expect(el.state).to.equal('not-found');
+      expect(text(el, '[part=message]')).to.equal('This event could not be found.');
+      expect(announcement(el)).to.equal('This event could not be found.');
+      await accessible(el);
+    });
+
+    it('says so when the feed has no events, or only past ones', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const empty = await feedWidget('empty');
+      expect(empty.state).to.equal('none');
+      expect(text(empty, '[part=message]')).to.equal('There are no upcoming events.');
+      await accessible(empty);
+      const past = await feedWidget('events-past');
+      expect(past.state).to.equal('ended');
+      expect(text(past, '[part=title]')).to.equal('Closing session of the year');
+      expect(text(past, '[part=message]')).to.equal('This event has ended. There are no upcoming events yet.');
+      await accessible(past);
+    });
+
+    it('shows the loading and error states accessibly, and reads no feed when `date` is set', async () => {
+      const loading = await fixture<EventCountdown>(
+        html`<cities-event-countdown loading="eager" src=${feedUrl(uniqueKey(), { hang: 1 })}></cities-event-countdown>`,
+      );
+      expect(q(loading, '.skeleton')).not.to.equal(null);
+      expect(loading.state).to.equal(undefined);
+      await accessible(loading);
+
+      const failing = document.createElement('cities-event-countdown');
+      failing.loading = 'eager';
+      failing.src = feedUrl(uniqueKey(), { fail: 1, status: 404 });
+      const failed = nextEvent(failing, 'cities-feed-error');
+      document.body.append(failing);
+      await failed;
+      await failing.updateComplete;
+      expect(q(failing, '[part=retry]')).not.to.equal(null);
+      expect(failing.state).to.equal(undefined);
+      await accessible(failing);
+
+      const key = uniqueKey();
+      const both = await fixture<EventCountdown>(html`<cities-event-countdown
+        loading="eager"
+        src=${feedUrl(key)}
+        date="2099-01-01T00:00:00Z"
+        label="Attributes win"
+      ></cities-event-countdown>`);
+      expect(text(both, '[part=title]')).to.equal('Attributes win');
+      expect((await seen(key)).count).to.equal(0);
+    });
+
+    it('shows feed text in the visitor language and marks it', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence', { lang: 'es' });
+      expect(text(el, '[part=title]')).to.equal('Experiencia #CitiesAreListening: repensar los espacios metropolitanos');
+      expect(text(el, '[part=location]')).to.equal('En línea');
+      expect(labels(el)).to.deep.equal(['días', 'hora', 'minutos', 'segundos']);
+    });
+  });
+
+  describe('time zones', () => {
+    it('counts 23 hours across the spring-forward night in Europe/Madrid', async () => {
+      pinClock('2027-03-27T12:00:00+01:00');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2027-03-28T12:00:00+02:00"
+        label="Spring session"
+        time-zone="Europe/Madrid"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      expect(numbers(el)).to.deep.equal(['0', '23', '00', '00']);
+      expect(announcement(el)).to.equal('Spring session: 23 hours left');
+      // Same wall clock for visitor and event: one time, named by its place.
+      expect(text(el, '[part=when]')).to.equal('Sunday, March 28, 2027 at 12:00 PM in Madrid');
+      // Tick through 02:00 local time (01:00Z), when the clocks jump to 03:00.
+      clock!.setSystemTime(Date.parse('2027-03-28T01:59:59+01:00'));
+      await advance(el, 1000);
+      expect(new Date().toISOString()).to.equal('2027-03-28T01:00:00.000Z');
+      expect(numbers(el)).to.deep.equal(['0', '09', '00', '00']);
+      await advance(el, 3_600_000);
+      expect(numbers(el)).to.deep.equal(['0', '08', '00', '00']);
+      expect(text(el, '[part=when]')).to.equal('Sunday, March 28, 2027 at 12:00 PM in Madrid');
+    });
+
+    it('shows the visitor time in Bogotá (no daylight saving) beside the event time in Madrid', async () => {
+      pinClock('2027-03-27T12:00:00+01:00');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2027-03-28T12:00:00+02:00"
+        label="Spring session"
+        time-zone="Europe/Madrid"
+        place="Barcelona"
+        visitor-time-zone="America/Bogota"
+      ></cities-event-countdown>`);
+      expect(numbers(el)).to.deep.equal(['0', '23', '00', '00']);
+      expect(text(el, '[part=when]')).to.equal('Sunday, March 28, 2027 at 5:00 AM your time · 12:00 PM in Barcelona');
+      // A week earlier the same wall-clock time in Madrid is 6:00 in Bogotá (Madrid still on +01:00).
+      el.date = '2027-03-21T12:00:00+01:00';
+      await el.updateComplete;
+      expect(text(el, '[part=when]')).to.equal('Sunday, March 21, 2027 at 6:00 AM your time · 12:00 PM in Barcelona');
+      await accessible(el);
+    });
+
+    it('falls back to the offset when no place is known, or when `time-zone` does not match the date', async () => {
+      pinClock('2026-12-01T00:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-09T09:00:00-05:00"
+        label="Local democracy"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      expect(text(el, '[part=when]')).to.equal('Wednesday, December 9, 2026 at 3:00 PM your time · 9:00 AM (UTC−05:00)');
+      el.timeZone = 'America/Bogota';
+      el.place = 'Bogotá';
+      await el.updateComplete;
+      expect(text(el, '[part=when]')).to.equal('Wednesday, December 9, 2026 at 3:00 PM your time · 9:00 AM in Bogotá');
+      // Madrid is +01:00 in December: the zone (and its place) does not describe this date, the offset does.
+      el.timeZone = 'Europe/Madrid';
+      el.place = 'Barcelona';
+      await el.updateComplete;
+      expect(text(el, '[part=when]')).to.equal('Wednesday, December 9, 2026 at 3:00 PM your time · 9:00 AM (UTC−05:00)');
+      // An unknown visitor zone falls back to the browser's.
+      el.visitorTimeZone = 'Mars/Olympus_Mons';
+      await el.updateComplete;
+      expect(text(el, '[part=when]')).to.contain('your time');
+    });
+
+    it('reads zone offsets from Intl, across daylight saving and for half-hour zones', () => {
+      expect(zoneOffset(Date.parse('2027-03-28T00:59:59Z'), 'Europe/Madrid')).to.equal(60);
+      expect(zoneOffset(Date.parse('2027-03-28T01:00:00Z'), 'Europe/Madrid')).to.equal(120);
+      expect(zoneOffset(Date.parse('2027-03-28T01:00:00Z'), 'America/Bogota')).to.equal(-300);
+      expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'America/St_Johns')).to.equal(-210);
+      expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'Asia/Kolkata')).to.equal(330);
+      expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'UTC')).to.equal(0);
+      expect(offsetLabel(-210)).to.equal('UTC\u221203:30');
+      expect(offsetLabel(60)).to.equal('UTC+01:00');
+      expect(offsetLabel(0)).to.equal('UTC');
+    });
+
+    it('shows the event day too when it differs from the visitor day', async () => {
+      pinClock('2027-02-01T00:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2027-02-10T18:00:00+11:00"
+        label="Housing"
+        time-zone="Australia/Melbourne"
+        visitor-time-zone="America/Bogota"
+      ></cities-event-countdown>`);
+      expect(text(el, '[part=when]')).to.equal('Wednesday, February 10, 2027 at 2:00 AM your time · 6:00 PM in Melbourne');
+      el.date = '2027-02-10T08:00:00+11:00';
+      await el.updateComplete;
+      expect(text(el, '[part=when]')).to.equal('Tuesday, February 9, 2027 at 4:00 PM your time · Wed, Feb 10, 8:00 AM in Melbourne');
+    });
+  });
+
+  describe('announcements and the shared clock', () => {
+    it('announces the remaining time at most once a minute, and every state change at once', async () => {
+      pinClock('2026-12-01T13:57:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(announcement(el)).to.equal('Session: 3 minutes left');
+      await advance(el, 30_000);
+      expect(numbers(el)).to.deep.equal(['0', '00', '02', '30']);
+      expect(announcement(el), 'not after 30 s').to.equal('Session: 3 minutes left');
+      await advance(el, 29_000);
+      expect(announcement(el), 'not after 59 s').to.equal('Session: 3 minutes left');
+      await advance(el, 1000);
+      expect(announcement(el)).to.equal('2 minutes left');
+      await advance(el, 60_000);
+      expect(announcement(el)).to.equal('1 minute left');
+      await advance(el, 59_000);
+      expect(announcement(el)).to.equal('1 minute left');
+      await advance(el, 1000);
+      // The state change is announced at once, though less than a minute passed since the last one.
+      expect(el.state).to.equal('live');
+      expect(announcement(el)).to.equal('Session is live now.');
+    });
+
+    it('pauses while the page is hidden and catches up at once when shown', async () => {
+      pinClock('2026-12-01T12:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(numbers(el)).to.deep.equal(['0', '02', '00', '00']);
+      expect(clock!.countTimers()).to.equal(1);
+      setPageHidden(true);
+      expect(clockStatus().running).to.equal(false);
+      expect(clock!.countTimers()).to.equal(0);
+      await advance(el, 5 * 60_000 + 10_000);
+      expect(numbers(el), 'frozen while hidden').to.deep.equal(['0', '02', '00', '00']);
+      setPageHidden(false);
+      await el.updateComplete;
+      expect(numbers(el)).to.deep.equal(['0', '01', '54', '50']);
+      expect(announcement(el)).to.equal('1 hour and 54 minutes left');
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 1000);
+      expect(numbers(el)).to.deep.equal(['0', '01', '54', '49']);
+    });
+
+    it('shares one timer between countdowns, keeps counting when moved, stops with the last one', async () => {
+      pinClock('2026-12-01T12:00:00Z');
+      // fixtureSync: a plain <div> fixture would wait for an animation frame, which a background tab never runs.
+      const box = fixtureSync<HTMLDivElement>(html`<div>
+        <div id="a"><cities-event-countdown date="2026-12-01T15:00:00+01:00" label="One"></cities-event-countdown></div>
+        <div id="b"><cities-event-countdown date="2026-12-01T16:00:00+01:00" label="Two" no-seconds></cities-event-countdown></div>
+      </div>`);
+      const [one, two] = [...box.querySelectorAll('cities-event-countdown')] as EventCountdown[];
+      await one!.updateComplete;
+      await two!.updateComplete;
+      expect(clockStatus()).to.deep.equal({ subscribers: 2, running: true, interval: 1000 });
+      expect(clock!.countTimers()).to.equal(1);
+
+      box.querySelector('#b')!.append(one!);
+      await one!.updateComplete;
+      expect(clock!.countTimers(), 'one timer after a move').to.equal(1);
+      await advance(one!, 1000);
+      expect(numbers(one!)).to.deep.equal(['0', '01', '59', '59']);
+
+      one!.remove();
+      expect(clockStatus()).to.deep.equal({ subscribers: 1, running: true, interval: 60_000 });
+      two!.remove();
+      expect(clockStatus()).to.deep.equal({ subscribers: 0, running: false, interval: 0 });
+      expect(clock!.countTimers()).to.equal(0);
+
+      box.append(one!);
+      await one!.updateComplete;
+      expect(clockStatus().running).to.equal(true);
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(one!, 1000);
+      expect(numbers(one!)).to.deep.equal(['0', '01', '59', '58']);
+    });
+  });
+
+  describe('plural forms', () => {
+    const cases = [
+      { lang: 'en', one: ['day', 'hour', 'minute', 'second'], other: ['days', 'hours', 'minutes', 'seconds'], zero: 'days' },
+      { lang: 'es', one: ['día', 'hora', 'minuto', 'segundo'], other: ['días', 'horas', 'minutos', 'segundos'], zero: 'días' },
+      { lang: 'fr', one: ['jour', 'heure', 'minute', 'seconde'], other: ['jours', 'heures', 'minutes', 'secondes'], zero: 'jour' },
+    ];
+    for (const c of cases) {
+      it(`uses Intl plural forms in ${c.lang}`, async () => {
+        pinClock('2026-11-28T12:00:00Z');
+        const el = await fixture<EventCountdown>(html`<cities-event-countdown
+          lang=${c.lang}
+          date="2026-11-29T13:01:01Z"
+          label="Event"
+        ></cities-event-countdown>`);
+        expect(numbers(el)).to.deep.equal(['1', '01', '01', '01']);
+        expect(labels(el)).to.deep.equal(c.one);
+        el.date = '2026-11-30T14:02:02Z';
+        await el.updateComplete;
+        expect(numbers(el)).to.deep.equal(['2', '02', '02', '02']);
+        expect(labels(el)).to.deep.equal(c.other);
+        el.date = '2026-11-28T12:00:05Z';
+        await el.updateComplete;
+        expect(numbers(el)![0]).to.equal('0');
+        // French says "0 jour" (0 takes the singular), English and Spanish the plural.
+        expect(labels(el)![0]).to.equal(c.zero);
+        await accessible(el);
+      });
+    }
+
+    it('reads the remaining time naturally with a list in each language', async () => {
+      pinClock('2026-11-28T12:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-11-30T15:05:00Z"
+        label="Event"
+      ></cities-event-countdown>`);
+      expect(announcement(el)).to.equal('Event: 2 days, 3 hours, and 5 minutes left');
+      // Announcements follow the widget's language through Intl (the sentence around it is a msg()).
+      el.lang = 'es';
+      el.date = '2026-11-30T15:06:00Z';
+      await el.updateComplete;
+      expect(announcement(el)).to.contain('2 días, 3 horas y 6 minutos');
+      el.lang = 'fr';
+      el.date = '2026-11-29T13:00:00Z';
+      await el.updateComplete;
+      expect(announcement(el)).to.contain('1 jour et 1 heure');
+    });
+  });
+
+  describe('add to calendar', () => {
+    it('offers Google Calendar, Outlook and an .ics file that parses back', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      const label = 'Café, talks; and a backslash \\ — a long title that must be folded over 75 octets, Xi’an 西安';
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        end="2026-12-01T17:00:00+01:00"
+        label=${label}
+        location="Barcelona, Spain"
+        url="https://www.metropolis.org/events/cal?x=1&y=2"
+      ></cities-event-countdown>`);
+      const details = q(el, '[part=calendar]') as HTMLDetailsElement;
+      expect(text(el, '[part=calendar] summary')).to.equal('Add to calendar');
+      const links = [...root(el).querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')];
+      expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Google Calendar', 'Outlook', 'Calendar file (.ics)']);
+      details.open = true;
+      await accessible(el);
+
+      const google = new URL(links[0]!.href);
+      expect(google.origin + google.pathname).to.equal('https://calendar.google.com/calendar/render');
+      expect(google.searchParams.get('action')).to.equal('TEMPLATE');
+      expect(google.searchParams.get('text')).to.equal(label);
+      expect(google.searchParams.get('dates')).to.equal('20261201T140000Z/20261201T160000Z');
+      expect(google.searchParams.get('location')).to.equal('Barcelona, Spain');
+      expect(links[0]!.rel).to.equal('noopener noreferrer');
+
+      const outlook = new URL(links[1]!.href);
+      expect(outlook.hostname).to.equal('outlook.live.com');
+      expect(outlook.searchParams.get('subject')).to.equal(label);
+      expect(outlook.searchParams.get('startdt')).to.equal('2026-12-01T14:00:00Z');
+      expect(outlook.searchParams.get('enddt')).to.equal('2026-12-01T16:00:00Z');
+      expect(links[1]!.href).not.to.contain('+');
+
+      const file = links[2]!;
+      expect(file.getAttribute('download')).to.equal('cafe-talks-and-a-backslash-a-long-title-that-must-be-folded.ics');
+      expect(file.href.startsWith('data:text/calendar;charset=utf-8,')).to.equal(true);
+      const ics = await (await fetch(file.href)).text();
+      const props = parseIcs(ics);
+      expect(props.get('BEGIN')).to.equal('VCALENDAR');
+      expect(props.get('VERSION')).to.equal('2.0');
+      expect(props.get('SUMMARY')).to.equal(label);
+      expect(props.get('LOCATION')).to.equal('Barcelona, Spain');
+      expect(props.get('URL')).to.equal('https://www.metropolis.org/events/cal?x=1&y=2');
+      expect(props.get('DTSTART')).to.equal('20261201T140000Z');
+      expect(props.get('DTEND')).to.equal('20261201T160000Z');
+      expect(props.get('DTSTAMP')).to.equal('20261128T100000Z');
+      expect(props.get('UID')).to.match(/^[a-z0-9]+@cities-widgets$/);
+      expect(ics).to.contain('\r\n ');
+      expect(ics).to.contain('SUMMARY:Café\\, talks\\; and a backslash \\\\');
+    });
+
+    it('gives a feed event a UID from its id and the feed host, and a one-hour end when it has none', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence', { event: 'ev-b' });
+      const file = root(el).querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')[2]!;
+      const props = parseIcs(await (await fetch(file.href)).text());
+      expect(props.get('UID')).to.equal(`ev-b@${location.host}`);
+      expect(props.get('DTSTART')).to.equal('20260101T100000Z');
+      expect(props.get('DTEND')).to.equal('20260101T110000Z');
+      expect(props.get('LOCATION')).to.equal('Bogotá City Hall');
+    });
+
+    it('builds RFC 5545 text: escaping, folding on code points, UTC times', () => {
+      expect(escapeText('a,b;c\\d\ne\r\nf')).to.equal('a\\,b\\;c\\\\d\\ne\\nf');
+      expect(icsDate(Date.parse('2027-03-28T12:00:00+02:00'))).to.equal('20270328T100000Z');
+      const long = `SUMMARY:${'é'.repeat(80)}`;
+      const folded = foldLine(long);
+      const lines = folded.split('\r\n');
+      for (const line of lines) expect(new TextEncoder().encode(line).length).to.be.at.most(75);
+      for (const line of lines.slice(1)) expect(line.startsWith(' ')).to.equal(true);
+      expect(folded.replace(/\r\n /g, '')).to.equal(long);
+      expect(foldLine('SHORT:x')).to.equal('SHORT:x');
+      const ics = buildIcs(
+        { uid: 'u@x', title: 'T', start: 0, end: 3_600_000, description: 'Line 1\nLine 2' },
+        Date.parse('2026-01-01T00:00:00Z'),
+      );
+      const props = parseIcs(ics);
+      expect(props.get('DESCRIPTION')).to.equal('Line 1\nLine 2');
+      expect(props.get('END')).to.equal('VEVENT');
+      expect(props.get('END#2')).to.equal('VCALENDAR');
+      expect(googleCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('text=A%20B');
+      expect(outlookCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('subject=A%20B');
+    });
+  });
+
+  it('renders right to left and takes no listener or timer with it when removed', async () => {
+    pinClock('2026-11-28T10:00:00Z');
+    const el = await fixture<EventCountdown>(html`<cities-event-countdown
+      dir="rtl"
+      date="2026-12-01T15:00:00+01:00"
+      label="RTL"
+    ></cities-event-countdown>`);
+    expect(q(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    const units = [...root(el).querySelectorAll('[part=unit]')].map((u) => u.getBoundingClientRect().left);
+    expect(units[0]!).to.be.greaterThan(units[1]!);
+    await accessible(el);
+    el.remove();
+    expect(clock!.countTimers()).to.equal(0);
+  });
+});

@@ -1,0 +1,628 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../src/components/quote-carousel/define.js';
+import type { QuoteCarousel, QuoteChangeDetail } from '../src/components/quote-carousel/quote-carousel.js';
+import { clearLoaderMemory } from '../src/data/loader.js';
+import { clearFeedCache, feedUrl, restorePageVisibility, setPageHidden, uniqueKey } from './helpers/server.js';
+
+type Attrs = Record<string, string | boolean>;
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const slides = (el: Element) => $$(el, '.slide');
+/** The position of the one slide that is not inert. */
+const current = (el: Element) => {
+  const live = slides(el).filter((s) => !s.inert);
+  expect(live, 'exactly one slide is live').to.have.length(1);
+  return slides(el).indexOf(live[0]!);
+};
+const rotation = (el: Element) => $<HTMLButtonElement>(el, 'button.rotation');
+const label = (button: Element | null) => button!.textContent!.replace(/\s+/g, ' ').trim();
+const focused = (el: Element) => root(el).activeElement as HTMLElement | null;
+
+/** Runs axe once the slide transition is over (a quote fading in has a lower contrast meanwhile). */
+async function accessible(el: Element) {
+  await Promise.all(root(el).getAnimations().map((a) => a.finished));
+  await expect(el).to.be.accessible();
+}
+
+/** Resolves once an image has loaded or failed (event based: safe beside a fake clock). */
+function settled(img: HTMLImageElement): Promise<unknown> {
+  if (img.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    img.addEventListener('load', resolve, { once: true });
+    img.addEventListener('error', resolve, { once: true });
+  });
+}
+
+function center(element: Element): [number, number] {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const r = element.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+async function moveTo(element: Element | [number, number]) {
+  await sendMouse({ type: 'move', position: Array.isArray(element) ? element : center(element) });
+}
+
+async function clickOn(element: Element) {
+  await sendMouse({ type: 'click', position: center(element) });
+}
+
+function swipe(el: Element, dx: number, dy = 0, pointerType = 'touch') {
+  const target = $(el, '.slides')!;
+  const [x, y] = center(target);
+  const init = { pointerId: 11, pointerType, isPrimary: true, bubbles: true, composed: true };
+  target.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: x, clientY: y }));
+  target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x + dx, clientY: y + dy }));
+}
+
+let pageErrors: unknown[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+let clock: sinon.SinonFakeTimers | undefined;
+
+/**
+ * Fakes the timers only: the carousel does not read the date, and a faked Date keeps Chromium from
+ * delivering matchMedia change events.
+ */
+function useClock() {
+  clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  return clock;
+}
+
+function restoreClock() {
+  clock?.restore();
+  clock = undefined;
+}
+
+/**
+ * Mounts a carousel between two focusable buttons and waits for its feed. Uses no timers, so it also
+ * works under the fake clock.
+ */
+async function mount(attrs: Attrs = {}, params: Record<string, string | number> = { fixture: 'quotes-many' }) {
+  const page = await fixture<HTMLDivElement>(html`<div>
+    <button id="before">Before</button>
+    <div id="slot"></div>
+    <button id="after">After</button>
+    <div style="height: 120px"></div>
+  </div>`);
+  const el = document.createElement('cities-quote-carousel');
+  for (const [name, value] of Object.entries(attrs)) if (value !== false) el.setAttribute(name, value === true ? '' : value);
+  el.loading = 'eager';
+  el.src = feedUrl(uniqueKey('quotes'), params);
+  const loaded = oneEvent(el, 'cities-feed-load') as Promise<CustomEvent<{ count: number; skipped: number }>>;
+  page.querySelector('#slot')!.append(el);
+  const event = await loaded;
+  await el.updateComplete;
+  return { el, page, event, before: page.querySelector<HTMLButtonElement>('#before')!, after: page.querySelector<HTMLButtonElement>('#after')! };
+}
+
+/** Advances the fake clock and lets Lit render. */
+async function tick(el: QuoteCarousel, ms: number) {
+  clock!.tick(ms);
+  await el.updateComplete;
+}
+
+describe('<cities-quote-carousel>', () => {
+  beforeEach(() => {
+    clearLoaderMemory();
+    clearFeedCache();
+    pageErrors = [];
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(async () => {
+    restoreClock();
+    restorePageVisibility();
+    await resetMouse();
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+  });
+
+  describe('structure', () => {
+    it('is a labelled carousel region of "n of N" slide groups, each a figure with blockquote and caption', async () => {
+      const { el, event } = await mount();
+      expect(event.detail).to.deep.equal({ count: 7, skipped: 0 });
+      const region = $(el, 'section')!;
+      expect(region.getAttribute('aria-roledescription')).to.equal('carousel');
+      expect(region.getAttribute('aria-label')).to.equal('Quotes');
+
+      const all = slides(el);
+      expect(all).to.have.length(7);
+      all.forEach((slide, i) => {
+        expect(slide.getAttribute('role')).to.equal('group');
+        expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
+        expect(slide.getAttribute('aria-label')).to.equal(`${i + 1} of 7`);
+        expect(slide.querySelector('figure > blockquote')).to.exist;
+        expect(slide.querySelector('figure > figcaption .author')).to.exist;
+      });
+      expect(current(el)).to.equal(0);
+      expect(all.slice(1).every((s) => s.inert && getComputedStyle(s).visibility === 'hidden')).to.equal(true);
+      expect(getComputedStyle(all[0]!).visibility).to.equal('visible');
+
+      const first = all[0]!;
+      expect(first.querySelector('blockquote')!.textContent!.trim()).to.match(/^We also need to find spaces/);
+      expect(first.querySelector('blockquote')!.getAttribute('cite')).to.equal('https://www.metropolis.org/news/cities-are-listening');
+      expect(first.querySelector('.author')!.textContent).to.equal('Laia Bonet');
+      expect(first.querySelector('.details')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Deputy Mayor, Barcelona City Council, Barcelona',
+      );
+      const source = first.querySelector<HTMLAnchorElement>('a.source')!;
+      expect(source.href).to.equal('https://www.metropolis.org/news/cities-are-listening');
+      expect(source.rel).to.equal('noopener noreferrer');
+      expect(all[2]!.querySelector('a.source'), 'no source_url, no link').to.equal(null);
+
+      // Without autoplay: no rotation control, and the slides announce politely.
+      expect(rotation(el)).to.equal(null);
+      const live = $(el, '.slides')!;
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.getAttribute('aria-atomic')).to.equal('false');
+      for (const control of $$<HTMLButtonElement>(el, 'button')) {
+        expect(control.getAttribute('aria-controls')).to.equal(live.id);
+        expect(control.type).to.equal('button');
+      }
+      expect(label($(el, 'button[part~=prev]'))).to.equal('Previous quote');
+      expect(label($(el, 'button[part~=next]'))).to.equal('Next quote');
+      const picker = $(el, '[part=picker]')!;
+      expect(picker.getAttribute('role')).to.equal('group');
+      expect(picker.getAttribute('aria-label')).to.equal('Choose a quote');
+      const dots = $$(el, 'button.dot');
+      expect(dots.map(label)).to.deep.equal([
+        'Quote 1: Laia Bonet',
+        'Quote 2: Luz Amparo Medina',
+        'Quote 3: Shi Qi',
+        'Quote 4: Octavi de la Varga',
+        'Quote 5: William Cobbett',
+        'Quote 6: Mohamed Mezghani',
+        'Quote 7: Laia Bonet',
+      ]);
+      expect(dots.map((d) => d.getAttribute('aria-current'))).to.deep.equal(['true', ...Array(6).fill('false')]);
+      await accessible(el);
+    });
+
+    it('takes its accessible name from `label`', async () => {
+      const { el } = await mount({ label: 'What mayors said' });
+      expect($(el, 'section')!.getAttribute('aria-label')).to.equal('What mayors said');
+    });
+
+    it('keeps the height of the tallest quote on every slide', async () => {
+      const { el } = await mount();
+      const box = $(el, '.slides')!;
+      const height = box.getBoundingClientRect().height;
+      const tops = slides(el).map((s) => s.getBoundingClientRect().top);
+      expect(new Set(tops).size, 'all slides share one cell').to.equal(1);
+      // The long quote (2) is taller than the short one (3): the box fits the tallest.
+      const textHeight = (i: number) => slides(el)[i]!.querySelector('blockquote p')!.getBoundingClientRect().height;
+      expect(textHeight(1)).to.be.greaterThan(textHeight(2) * 2);
+      expect(height).to.be.at.least(textHeight(1));
+      for (let i = 1; i < 7; i++) {
+        $<HTMLButtonElement>(el, 'button[part~=next]')!.click();
+        await el.updateComplete;
+        expect(current(el)).to.equal(i);
+        expect(box.getBoundingClientRect().height).to.equal(height);
+      }
+    });
+
+    it('shows a portrait with a fixed shape and hides a broken one', async () => {
+      const { el } = await mount();
+      const [good, broken] = [slides(el)[0]!.querySelector('img')!, slides(el)[1]!.querySelector('img')!];
+      for (const img of [good, broken]) {
+        expect(img.getAttribute('loading')).to.equal('lazy');
+        expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+        expect(getComputedStyle(img).aspectRatio).to.equal('1 / 1');
+      }
+      expect(good.alt).to.equal('');
+      expect(broken.alt).to.equal('Portrait of Luz Amparo Medina');
+      $<HTMLButtonElement>(el, 'button.dot:nth-of-type(2)')!.click();
+      await el.updateComplete;
+      await Promise.all([settled(good), settled(broken)]);
+      await el.updateComplete;
+      expect(broken.hidden, 'the broken portrait is hidden').to.equal(true);
+      expect(good.naturalWidth, 'the good portrait loads').to.be.greaterThan(0);
+      expect(good.hidden).to.equal(false);
+      expect(broken.getBoundingClientRect().width).to.equal(0);
+    });
+
+    it('shows feed text in the widget language and marks text in another one', async () => {
+      const { el } = await mount({ lang: 'es' });
+      const first = slides(el)[0]!;
+      const quote = first.querySelector('blockquote')!;
+      expect(quote.textContent!.trim()).to.match(/^También necesitamos/);
+      expect(quote.hasAttribute('lang')).to.equal(false);
+      const details = [...first.querySelectorAll('.details span')];
+      expect(details.map((d) => d.textContent)).to.deep.equal(['Teniente de alcaldía', 'Barcelona City Council', 'Barcelona']);
+      expect(details.map((d) => d.getAttribute('lang'))).to.deep.equal([null, 'en', null]);
+    });
+
+    it('looks designed and stays accessible in the dark theme', async () => {
+      const { el } = await mount({ theme: 'dark', autoplay: true });
+      const card = $(el, '.card')!;
+      expect(getComputedStyle(card).backgroundColor).to.equal('rgb(33, 40, 51)');
+      await accessible(el);
+    });
+  });
+
+  describe('controls', () => {
+    it('moves with previous, next and the picker by mouse, wrapping around', async () => {
+      const { el } = await mount();
+      const changes: QuoteChangeDetail[] = [];
+      el.addEventListener('cities-quote-change', (e) => changes.push((e as CustomEvent<QuoteChangeDetail>).detail));
+      await clickOn($(el, 'button[part~=next]')!);
+      await el.updateComplete;
+      expect(current(el)).to.equal(1);
+      await clickOn($(el, 'button[part~=prev]')!);
+      await clickOn($(el, 'button[part~=prev]')!);
+      await el.updateComplete;
+      expect(current(el)).to.equal(6);
+      await clickOn($$(el, 'button.dot')[2]!);
+      await el.updateComplete;
+      expect(current(el)).to.equal(2);
+      expect($$(el, 'button.dot').map((d) => d.getAttribute('aria-current'))).to.deep.equal([
+        'false', 'false', 'true', 'false', 'false', 'false', 'false',
+      ]);
+      expect($$(el, 'button.dot')[2]!.getAttribute('part')).to.equal('dot dot-current');
+      expect(changes).to.deep.equal([
+        { index: 1, id: 'q2' },
+        { index: 0, id: 'q1' },
+        { index: 6, id: 'q7' },
+        { index: 2, id: 'q3' },
+      ]);
+    });
+
+    it('is driven by keyboard, and only the shown slide is in the tab order', async () => {
+      const { el, before } = await mount();
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      // Slide 1's source link, then straight to the controls: slide 4's link is inert.
+      expect(focused(el)!.matches('a.source')).to.equal(true);
+      expect(focused(el)!.closest('.slide')).to.equal(slides(el)[0]);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)!.getAttribute('part')).to.equal('prev');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(current(el)).to.equal(6);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal($$(el, 'button.dot')[0]);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(current(el)).to.equal(0);
+      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
+      expect(focused(el)!.getAttribute('part')).to.equal('next');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(current(el)).to.equal(1);
+      expect(focused(el)!.getAttribute('part'), 'focus stays on the control').to.equal('next');
+      await accessible(el);
+    });
+
+    it('moves with touch swipes, not with mouse drags or vertical scrolls', async () => {
+      const { el } = await mount();
+      expect(getComputedStyle($(el, '.slides')!).touchAction).to.equal('pan-y');
+      swipe(el, -120);
+      await el.updateComplete;
+      expect(current(el), 'swipe left: next').to.equal(1);
+      swipe(el, 120);
+      await el.updateComplete;
+      expect(current(el), 'swipe right: previous').to.equal(0);
+      swipe(el, -20);
+      swipe(el, -60, 150);
+      swipe(el, -120, 0, 'mouse');
+      await el.updateComplete;
+      expect(current(el)).to.equal(0);
+    });
+
+    it('mirrors arrows and swipes on right-to-left pages', async () => {
+      const ltr = (await mount()).el;
+      const { el } = await mount({ dir: 'rtl' });
+      const prev = $(el, 'button[part~=prev]')!;
+      const next = $(el, 'button[part~=next]')!;
+      expect(prev.getBoundingClientRect().left, 'previous sits on the right').to.be.greaterThan(next.getBoundingClientRect().left);
+      expect(getComputedStyle(prev.querySelector('svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+      expect(getComputedStyle($(ltr, 'button[part~=prev] svg')!).transform).to.equal('none');
+      const ltrPrev = $(ltr, 'button[part~=prev]')!;
+      expect(ltrPrev.getBoundingClientRect().left).to.be.lessThan($(ltr, 'button[part~=next]')!.getBoundingClientRect().left);
+      swipe(el, 120);
+      await el.updateComplete;
+      expect(current(el), 'swipe right: next').to.equal(1);
+      swipe(el, -120);
+      swipe(el, -120);
+      await el.updateComplete;
+      expect(current(el), 'swipe left: previous').to.equal(6);
+      await accessible(el);
+    });
+  });
+
+  describe('autoplay', () => {
+    it('rotates every 7 s by default, with the rotation control first and the live region off', async () => {
+      useClock();
+      const { el, before } = await mount({ autoplay: true });
+      const button = rotation(el)!;
+      expect(root(el).querySelector('button'), 'first control').to.equal(button);
+      expect(label(button)).to.equal('Stop automatic slide show');
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('off');
+      await tick(el, 6999);
+      expect(current(el)).to.equal(0);
+      await tick(el, 1);
+      expect(current(el)).to.equal(1);
+      await tick(el, 7000 * 6);
+      expect(current(el), 'wraps around').to.equal(0);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el), 'first in tab order').to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(label(button), 'stopped by keyboard').to.equal('Start automatic slide show');
+      await tick(el, 60000);
+      expect(current(el)).to.equal(0);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(label(button)).to.equal('Stop automatic slide show');
+      expect(focused(el), 'the same button keeps focus').to.equal(button);
+      await tick(el, 7000);
+      expect(current(el)).to.equal(1);
+      restoreClock();
+      await accessible(el);
+    });
+
+    it('does not rotate without the autoplay attribute', async () => {
+      useClock();
+      const { el } = await mount();
+      await tick(el, 60000);
+      expect(current(el)).to.equal(0);
+    });
+
+    it('clamps `interval` to at least 3000 ms and ignores junk', async () => {
+      useClock();
+      const fast = (await mount({ autoplay: true, interval: '1000' })).el;
+      const junk = (await mount({ autoplay: true, interval: 'soon' })).el;
+      const custom = (await mount({ autoplay: true, interval: '4000' })).el;
+      await tick(fast, 2999);
+      expect([current(fast), current(junk), current(custom)]).to.deep.equal([0, 0, 0]);
+      await tick(fast, 1);
+      expect(current(fast)).to.equal(1);
+      await tick(fast, 1000);
+      expect(current(custom)).to.equal(1);
+      await tick(fast, 3000);
+      expect(current(junk)).to.equal(1);
+      // A new interval takes effect at once.
+      custom.interval = 10000;
+      await custom.updateComplete;
+      await tick(custom, 9999);
+      expect(current(custom)).to.equal(1);
+      await tick(custom, 1);
+      expect(current(custom)).to.equal(2);
+    });
+
+    it('pauses while the pointer is over the carousel, but not over the rotation control', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true });
+      await moveTo($(el, '.slides')!);
+      await el.updateComplete;
+      expect($(el, '.slides')!.getAttribute('aria-live'), 'polite while paused').to.equal('polite');
+      await tick(el, 30000);
+      expect(current(el)).to.equal(0);
+      await moveTo($(el, 'button[part~=next]')!);
+      await tick(el, 30000);
+      expect(current(el)).to.equal(0);
+      expect(label(rotation(el)), 'paused, not stopped').to.equal('Stop automatic slide show');
+      await moveTo(rotation(el)!);
+      await tick(el, 7000);
+      expect(current(el)).to.equal(1);
+      await moveTo($(el, '.slides')!);
+      await tick(el, 30000);
+      expect(current(el)).to.equal(1);
+      await moveTo([0, 0]);
+      await el.updateComplete;
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('off');
+      await tick(el, 7000);
+      expect(current(el), 'resumes when the pointer leaves').to.equal(2);
+    });
+
+    it('pauses while keyboard focus is inside, and resumes when it leaves', async () => {
+      useClock();
+      const { el, before, after } = await mount({ autoplay: true });
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(rotation(el));
+      await tick(el, 7000);
+      expect(current(el), 'the rotation control does not pause').to.equal(1);
+      await sendKeys({ press: 'Tab' });
+      // Quote 2 has no source link: focus reaches the previous button.
+      expect(focused(el)!.getAttribute('part')).to.equal('prev');
+      await el.updateComplete;
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      await tick(el, 30000);
+      expect(current(el)).to.equal(1);
+      await sendKeys({ press: 'Tab' });
+      await tick(el, 30000);
+      expect(current(el), 'still paused on the picker').to.equal(1);
+      after.focus();
+      await tick(el, 7000);
+      expect(current(el)).to.equal(2);
+    });
+
+    it('stops for good with the pause button, and starts again with play', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true });
+      await clickOn(rotation(el)!);
+      await el.updateComplete;
+      expect(label(rotation(el))).to.equal('Start automatic slide show');
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      await moveTo([0, 0]);
+      await tick(el, 60000);
+      expect(current(el)).to.equal(0);
+      await clickOn(rotation(el)!);
+      await el.updateComplete;
+      expect(label(rotation(el))).to.equal('Stop automatic slide show');
+      await tick(el, 7000);
+      expect(current(el), 'rotates with the pointer on the control').to.equal(1);
+      restoreClock();
+      await accessible(el);
+    });
+
+    it('stops for good when the visitor uses previous, next, the picker or a swipe', async () => {
+      useClock();
+      for (const act of [
+        (el: QuoteCarousel) => clickOn($(el, 'button[part~=next]')!),
+        (el: QuoteCarousel) => clickOn($(el, 'button[part~=prev]')!),
+        (el: QuoteCarousel) => clickOn($$(el, 'button.dot')[3]!),
+        (el: QuoteCarousel) => swipe(el, -100),
+      ]) {
+        const { el } = await mount({ autoplay: true });
+        await act(el);
+        await moveTo([0, 0]);
+        await el.updateComplete;
+        const at = current(el);
+        expect(at).to.not.equal(0);
+        expect(label(rotation(el))).to.equal('Start automatic slide show');
+        await tick(el, 60000);
+        expect(current(el)).to.equal(at);
+      }
+    });
+
+    it('never starts under reduced motion until the visitor presses play, and does not animate', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        useClock();
+        const { el } = await mount({ autoplay: true });
+        expect(label(rotation(el))).to.equal('Start automatic slide show');
+        expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+        await tick(el, 60000);
+        expect(current(el)).to.equal(0);
+        for (const slide of slides(el)) expect(getComputedStyle(slide).transitionDuration).to.match(/^0s(, 0s)*$/);
+        expect(getComputedStyle($(el, '.dot')!, '::before').transitionDuration).to.match(/^0s(, 0s)*$/);
+        rotation(el)!.click();
+        await el.updateComplete;
+        expect(label(rotation(el))).to.equal('Stop automatic slide show');
+        await tick(el, 7000);
+        expect(current(el)).to.equal(1);
+        restoreClock();
+        await accessible(el);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('stops when reduced motion is switched on while rotating, and follows it back', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true });
+      expect(getComputedStyle(slides(el)[0]!).transitionDuration, 'the shown quote fades in').to.not.match(/^0s(, 0s)*$/);
+      const query = matchMedia('(prefers-reduced-motion: reduce)');
+      try {
+        const switched = oneEvent(query, 'change');
+        await emulateMedia({ reducedMotion: 'reduce' });
+        await switched;
+        await el.updateComplete;
+        expect(label(rotation(el))).to.equal('Start automatic slide show');
+        await tick(el, 60000);
+        expect(current(el)).to.equal(0);
+      } finally {
+        const back = oneEvent(query, 'change');
+        await emulateMedia({ reducedMotion: 'no-preference' });
+        await back;
+      }
+      await el.updateComplete;
+      expect(label(rotation(el))).to.equal('Stop automatic slide show');
+      await tick(el, 7000);
+      expect(current(el), 'the visitor never chose: rotation follows the preference').to.equal(1);
+    });
+
+    it('does not rotate while the page is hidden', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true });
+      setPageHidden(true);
+      await tick(el, 60000);
+      expect(current(el)).to.equal(0);
+      expect(label(rotation(el)), 'halted, not stopped').to.equal('Stop automatic slide show');
+      setPageHidden(false);
+      await tick(el, 6999);
+      expect(current(el)).to.equal(0);
+      await tick(el, 1);
+      expect(current(el)).to.equal(1);
+    });
+
+    it('clears its timer and listeners when removed, and starts again when put back', async () => {
+      const timers = useClock();
+      const { el, page } = await mount({ autoplay: true });
+      await tick(el, 7000);
+      expect(current(el)).to.equal(1);
+      expect(timers.countTimers()).to.equal(1);
+      el.remove();
+      expect(timers.countTimers(), 'no timer left').to.equal(0);
+      setPageHidden(true);
+      setPageHidden(false);
+      await tick(el, 60000);
+      expect(timers.countTimers()).to.equal(0);
+      expect(current(el)).to.equal(1);
+      page.append(el);
+      await el.updateComplete;
+      await tick(el, 7000);
+      expect(current(el)).to.equal(2);
+    });
+  });
+
+  describe('selection and states', () => {
+    it('filters by city and author (ignoring accents and case), limits, and counts what it shows', async () => {
+      const byCity = await mount({ city: 'barcelona' });
+      expect(byCity.event.detail.count).to.equal(3);
+      expect(slides(byCity.el).map((s) => s.querySelector('.author')!.textContent)).to.deep.equal([
+        'Laia Bonet',
+        'Octavi de la Varga',
+        'Laia Bonet',
+      ]);
+      const byAuthor = await mount({ author: ' LAIA   BONET ' });
+      expect(byAuthor.event.detail.count).to.equal(2);
+      const limited = await mount({ limit: '3', city: 'BARCELONA' });
+      expect(limited.event.detail.count).to.equal(3);
+      const both = await mount({ limit: '2', author: 'laia bonet' });
+      expect(both.event.detail.count).to.equal(2);
+      expect(slides(both.el).map((s) => s.getAttribute('aria-label'))).to.deep.equal(['1 of 2', '2 of 2']);
+      const cut = await mount({ limit: '4' });
+      expect(cut.event.detail.count).to.equal(4);
+      expect($$(cut.el, 'button.dot')).to.have.length(4);
+    });
+
+    it('shows one quote without controls and without rotation', async () => {
+      useClock();
+      const { el, event } = await mount({ autoplay: true, city: 'Bogota' });
+      expect(event.detail.count).to.equal(1);
+      expect($$(el, 'button')).to.have.length(0);
+      expect($(el, '[aria-roledescription]')).to.equal(null);
+      expect($(el, 'figure blockquote')!.textContent).to.contain('We need your support');
+      await tick(el, 60000);
+      expect($(el, '.author')!.textContent).to.equal('Luz Amparo Medina');
+      expect(clock!.countTimers()).to.equal(0);
+      restoreClock();
+      await accessible(el);
+      const single = await mount({ autoplay: true }, { fixture: 'quotes-one' });
+      expect($$(single.el, 'button')).to.have.length(0);
+      expect($<HTMLAnchorElement>(single.el, 'a.source')!.rel).to.equal('noopener noreferrer');
+      await accessible(single.el);
+    });
+
+    it('shows the empty state for no quotes, and for filters that match none', async () => {
+      const none = await mount({ autoplay: true }, { fixture: 'empty' });
+      expect(none.event.detail.count).to.equal(0);
+      expect($(none.el, '.state.empty')!.textContent!.trim()).to.equal('Nothing to show here yet.');
+      await accessible(none.el);
+      const nobody = await mount({ author: 'Nobody' });
+      expect(nobody.event.detail.count).to.equal(0);
+      expect($(nobody.el, '.state.empty')).to.exist;
+      expect($(nobody.el, 'section')).to.equal(null);
+    });
+
+    it('reads the quotes of the shared sample feed', async () => {
+      const { el, event } = await mount({}, {});
+      expect(event.detail).to.deep.equal({ count: 3, skipped: 0 });
+      const third = slides(el)[2]!;
+      expect(third.querySelector('.details')!.textContent).to.equal("Xi'an");
+      expect(third.querySelector('a')).to.equal(null);
+      expect(third.querySelector('img')).to.equal(null);
+      await accessible(el);
+    });
+  });
+});
