@@ -4,5 +4,6 @@
  */
 export * from './index.js';
 import './components/event-countdown/define.js';
+import './components/initiative-feed/define.js';
 import './components/news-list/define.js';
 import './components/quote-carousel/define.js';

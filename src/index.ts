@@ -15,3 +15,4 @@ export { SUPPORTED_LOCALES, matchLocale, type Locale } from './i18n/locale.js';
 export { NewsList, type NewsLayout } from './components/news-list/news-list.js';
 export { QuoteCarousel, type QuoteChangeDetail } from './components/quote-carousel/quote-carousel.js';
 export { EventCountdown, type CountdownState, type CountdownStateDetail } from './components/event-countdown/event-countdown.js';
+export { InitiativeFeed, type InitiativeLayout } from './components/initiative-feed/initiative-feed.js';

@@ -1,0 +1,225 @@
+import { css } from 'lit';
+
+/**
+ * Layouts follow the widget's own width (container queries), never the viewport; only logical
+ * properties, so that right-to-left pages mirror. Colours come from the shared tokens, which the dark
+ * theme redefines.
+ *
+ * - Form controls take the muted text colour as border: it gives the 3:1 contrast controls need.
+ * - Meta data: every item starts with a separator and the row is shifted back by one separator inside
+ *   a clipping box, so the separator opening each line (after a wrap too) is never seen.
+ * - list: rows divided by a rule, the image beside the text when there is room; grid: boxed cards,
+ *   image on top, one column in a sidebar and up to three on a wide page; compact: titles and meta.
+ * - The skeleton has the shape of a page of cards of the chosen layout.
+ *
+ * (Comments stay out of the CSS text: it ships as is.)
+ */
+export const initiativeFeedStyles = css`
+  .feed {
+    container-type: inline-size;
+    display: grid;
+    gap: var(--_gap);
+    padding: var(--_gap);
+  }
+
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 10px 12px;
+    padding-block-end: var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    flex: 1 1 10rem;
+    min-inline-size: 0;
+    font-size: 14px;
+    font-weight: 600;
+  }
+  .field.search {
+    flex: 2 1 14rem;
+  }
+  .field input,
+  .field select {
+    inline-size: 100%;
+    min-block-size: 40px;
+    padding: 6px 10px;
+    font: inherit;
+    font-weight: 400;
+    font-size: 15px;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+  }
+  .count {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 14px;
+    color: var(--_muted);
+  }
+
+  .list {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    display: grid;
+    min-inline-size: 0;
+  }
+  .card {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-content: start;
+    gap: 12px;
+    border-radius: var(--_radius);
+  }
+  .body {
+    display: grid;
+    align-content: start;
+    gap: 6px;
+    min-inline-size: 0;
+  }
+  .image {
+    order: -1;
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: var(--cities-image-ratio, 3 / 2);
+    object-fit: cover;
+    background: var(--_surface-alt);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .title a {
+    color: var(--_accent);
+    text-decoration: none;
+  }
+  .title a:hover {
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .meta {
+    margin: 0;
+    overflow: hidden;
+    font-size: 14px;
+    color: var(--_muted);
+  }
+  .meta .row {
+    display: flex;
+    flex-wrap: wrap;
+    margin-inline-start: -1.2em;
+  }
+  .meta .row > *::before {
+    content: '·' / '';
+    display: inline-block;
+    inline-size: 1.2em;
+    text-align: center;
+  }
+  .summary {
+    display: -webkit-box;
+    margin: 0;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--cities-summary-lines, 3);
+    line-clamp: var(--cities-summary-lines, 3);
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 2px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tag {
+    padding: 2px 10px;
+    font-size: 13px;
+    line-height: 1.4;
+    color: var(--_text);
+    background: color-mix(in srgb, var(--_accent) 13%, var(--_surface));
+    border-radius: 999px;
+  }
+  .more {
+    justify-self: center;
+  }
+  .feed .state {
+    padding: var(--_gap) 0;
+  }
+
+  .layout-list .item + .item {
+    padding-block-start: var(--_gap);
+    border-block-start: 1px solid var(--_border);
+  }
+  @container (min-width: 520px) {
+    .layout-list .card.has-image {
+      grid-template-columns: min(32%, 240px) minmax(0, 1fr);
+      gap: var(--_gap);
+    }
+  }
+
+  @container (min-width: 540px) {
+    .layout-grid .list {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 840px) {
+    .layout-grid .list {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+  }
+  .layout-grid .card {
+    gap: 0;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+  }
+  .layout-grid .body {
+    padding: 14px;
+  }
+  .layout-grid .image {
+    border-radius: calc(var(--_radius) - 1px) calc(var(--_radius) - 1px) 0 0;
+  }
+
+  .layout-compact .list {
+    gap: 0;
+  }
+  .layout-compact .item {
+    padding-block: 10px;
+    border-block-end: 1px solid var(--_border);
+  }
+  .layout-compact .body {
+    gap: 2px;
+  }
+  .layout-compact .title {
+    font-size: 1em;
+  }
+
+  .skeleton .body {
+    gap: 10px;
+  }
+  .skeleton .bone.bar {
+    height: 64px;
+  }
+  .skeleton .bone.image {
+    order: -1;
+    height: auto;
+    aspect-ratio: var(--cities-image-ratio, 3 / 2);
+  }
+  .skeleton.layout-grid .body {
+    padding: 14px;
+  }
+  .skeleton.layout-compact .bone.image,
+  .skeleton.layout-compact .bone.short {
+    display: none;
+  }
+`;

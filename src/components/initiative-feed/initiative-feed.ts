@@ -1,0 +1,606 @@
+import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CitiesElement } from '../../base/cities-element.js';
+import { parseDateTime } from '../../data/dates.js';
+import type { ParseResult } from '../../data/parse.js';
+import type { Initiative } from '../../data/schema.js';
+import { fold } from '../../data/text.js';
+import { countryName, formatDate, numberFormat, pluralRules } from '../../i18n/format.js';
+import { initiativeFeedStyles } from './initiative-feed.styles.js';
+
+export type InitiativeLayout = 'list' | 'grid' | 'compact';
+
+const LAYOUTS: readonly InitiativeLayout[] = ['list', 'grid', 'compact'];
+const DEFAULT_PAGE_SIZE = 12;
+/** Quiet time after the last filter change before the result count is announced and the URL written. */
+const SETTLE_MS = 400;
+/** The query parameters `sync-url` owns; every other parameter of the page URL is left as it is. */
+const PARAMS = { query: 'cw-q', country: 'cw-country', topic: 'cw-topic' } as const;
+const MAX_PARAM = 200;
+
+/** One initiative, with what the filters need computed once per feed and language. */
+interface Entry {
+  item: Initiative;
+  time: number;
+  city: string;
+  topics: string[];
+  /** Folded search text, built on first use (or ahead of time while the page is idle). */
+  hay?: string;
+}
+
+interface Index {
+  result: ParseResult;
+  lang: string;
+  entries: Entry[];
+  /** Country code → name in the widget's language. */
+  names: Map<string, string>;
+  /** Topic key → the topic as first written in the feed. */
+  labels: Map<string, string>;
+  /** The search text is being built ahead of time. */
+  warming?: boolean;
+}
+
+interface Base {
+  index: Index;
+  key: string;
+  entries: Entry[];
+  /** Options of the selects, [value, label] (only with `filterable`). */
+  countries: [string, string][];
+  topics: [string, string][];
+}
+
+interface View {
+  base: Base;
+  key: string;
+  items: Entry[];
+  total: number;
+  countryCounts: Map<string, number>;
+  topicCounts: Map<string, number>;
+}
+
+/** A comparable form of a city, topic or country: case, accents and spacing folded ("Public space" = "public-space"). */
+const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');
+
+const NO_TOPICS: string[] = [];
+const NO_DATE = -8.64e15;
+
+const tokens = (value: string | undefined): string[] =>
+  value ? value.split(',').map(keyOf).filter(Boolean) : [];
+
+/** Runs a callback once things have been quiet for `wait` ms; a pending call runs at once on disconnect. */
+class Settle implements ReactiveController {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly wait: number,
+    private readonly callback: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.flush, this.wait);
+  }
+
+  flush = (): void => {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.callback();
+  };
+
+  hostDisconnected(): void {
+    this.flush();
+  }
+}
+
+/**
+ * The network's city initiatives as cards a visitor can search: filtered by city, country and topic,
+ * newest first, one page at a time.
+ *
+ * @summary A searchable feed of city initiatives.
+ *
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` initiatives match the filters (all pages), `detail.skipped` invalid items were dropped.
+ * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded; `detail.message` says why.
+ *
+ * @csspart base - The widget's root box.
+ * @csspart card - One initiative.
+ * @csspart title - The initiative's title (a heading; the link is inside it).
+ * @csspart meta - City, country, region and date.
+ * @csspart tag - One topic.
+ * @csspart image - The initiative's image.
+ * @csspart summary - The summary, clamped to a few lines.
+ * @csspart filter-bar - The search box, the selects and the result count (`filterable`).
+ * @csspart show-more - The "Show more" button.
+ * @csspart state - The loading, empty, no-result and error blocks.
+ * @csspart retry - The Retry button of the error state.
+ *
+ * @cssprop --cities-accent - Accent colour: links, buttons, tags.
+ * @cssprop --cities-on-accent - Text on the accent colour.
+ * @cssprop --cities-text - Main text colour.
+ * @cssprop --cities-text-muted - Secondary text colour (meta data, labels).
+ * @cssprop --cities-surface - Background of the widget.
+ * @cssprop --cities-surface-alt - Background of grid cards.
+ * @cssprop --cities-border - Border colour.
+ * @cssprop --cities-focus - Focus ring colour.
+ * @cssprop --cities-radius - Corner radius (default 8px).
+ * @cssprop --cities-gap - Space between cards (default 16px).
+ * @cssprop --cities-font - Font family (default: inherited from the page).
+ * @cssprop --cities-font-size - Base font size (default 16px).
+ * @cssprop --cities-image-ratio - Aspect ratio of the images (default `3 / 2`).
+ * @cssprop --cities-summary-lines - Lines of summary shown before it is cut (default 3).
+ */
+export class InitiativeFeed extends CitiesElement {
+  static override styles = [...CitiesElement.styles, initiativeFeedStyles];
+
+  protected readonly list = 'initiatives' as const;
+
+  /** `list` (default), `grid` (columns follow the widget's own width) or `compact` (titles and meta only). */
+  @property() layout: InitiativeLayout = 'list';
+
+  /** Only these cities: a comma-separated list, case- and accent-insensitive (`bogota, São Paulo`). */
+  @property() city?: string;
+
+  /** Only these countries: ISO codes or names, comma-separated (`co, es` or `Colombia`). */
+  @property() country?: string;
+
+  /** Only initiatives with one of these topics, comma-separated (`mobility, health`). */
+  @property() topic?: string;
+
+  /** Show at most this many initiatives in all (after the filters); 0 (default) for no limit. */
+  @property({ type: Number }) limit = 0;
+
+  /** Cards per page; a "Show more" button adds the next page (default 12). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** Shows a filter bar: a search box and country and topic selects built from the data. */
+  @property({ type: Boolean }) filterable = false;
+
+  /** With `filterable`: keeps the visitor's filters in the page URL (`cw-q`, `cw-country`, `cw-topic`) so a filtered view can be shared. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. */
+  @property() target?: string;
+
+  @state() private query = '';
+  @state() private selectedCountry = '';
+  @state() private selectedTopic = '';
+  @state() private pages = 1;
+  /** `src` values of images that failed to load: their box is removed. */
+  @state() private failed = new Set<string>();
+
+  /** The result count in the live region: it follows the filters once they settle. */
+  private status: string | undefined;
+  private latestStatus = '';
+  private memoIndex: Index | undefined;
+  private memoBase: Base | undefined;
+  private memoView: View | undefined;
+  private idle: number | undefined;
+  private urlRead = false;
+
+  private readonly settle = new Settle(this, SETTLE_MS, () => {
+    this.status = this.latestStatus;
+    if (this.syncUrl && this.filterable) this.writeUrl();
+    this.requestUpdate();
+  });
+
+  private get size(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : DEFAULT_PAGE_SIZE;
+  }
+
+  private get layoutName(): InitiativeLayout {
+    return LAYOUTS.includes(this.layout) ? this.layout : 'list';
+  }
+
+  override feedSummary(result: ParseResult): { count: number; skipped: number } {
+    return { count: this.view(result).total, skipped: result.skipped.initiatives };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopIdle();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.syncUrl && this.filterable && !this.urlRead) {
+      this.urlRead = true;
+      this.readUrl();
+    }
+    if (changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
+      this.pages = 1;
+    }
+  }
+
+  // ---- data -------------------------------------------------------------------------------------
+
+  /** Sorted entries for a feed in the widget's language; rebuilt only when either changes. */
+  private index(result: ParseResult): Index {
+    const lang = `${this.language}|${this.formatLocale}`;
+    const memo = this.memoIndex;
+    if (memo && memo.result === result && memo.lang === lang) return memo;
+    this.stopIdle();
+    const names = new Map<string, string>();
+    const labels = new Map<string, string>();
+    // Cities and topics repeat: each distinct string is folded once.
+    const keys = new Map<string, string>();
+    const key = (value: string): string => {
+      let k = keys.get(value);
+      if (k === undefined) keys.set(value, (k = keyOf(value)));
+      return k;
+    };
+    const entries = result.feed.initiatives.map((item): Entry => {
+      if (!names.has(item.country)) names.set(item.country, countryName(item.country, this.formatLocale));
+      let topics = NO_TOPICS;
+      if (item.topics?.length) {
+        topics = [];
+        for (const topic of item.topics) {
+          const k = key(topic);
+          if (!k || topics.includes(k)) continue;
+          topics.push(k);
+          if (!labels.has(k)) labels.set(k, topic);
+        }
+      }
+      // The schema already checked the format: the native parser is exact for it and faster.
+      const time = item.published === undefined ? NO_DATE : Date.parse(item.published);
+      return {
+        item,
+        time: Number.isNaN(time) ? (parseDateTime(item.published) ?? NO_DATE) : time,
+        city: key(item.city),
+        topics,
+      };
+    });
+    entries.sort((a, b) => b.time - a.time);
+    this.memoIndex = { result, lang, entries, names, labels };
+    return this.memoIndex;
+  }
+
+  /** The folded text a search looks in: title, summary, city, country names, region, topics. */
+  private hay(entry: Entry): string {
+    if (entry.hay === undefined) {
+      const { item } = entry;
+      const topics = item.topics ?? [];
+      entry.hay = fold(
+        [
+          this.text(item.title).text,
+          this.text(item.summary).text,
+          item.city,
+          this.memoIndex?.names.get(item.country) ?? '',
+          countryName(item.country, 'en'),
+          item.region ?? '',
+          ...topics,
+          ...topics.map((t) => t.replace(/-/g, ' ')),
+        ].join('\n'),
+      );
+    }
+    return entry.hay;
+  }
+
+  /** Builds the search text of a large feed in idle time, so that the first keystroke does not. */
+  private warmUp(index: Index): void {
+    if (index.warming || typeof requestIdleCallback !== 'function') return;
+    index.warming = true;
+    let i = 0;
+    const step = (deadline: IdleDeadline): void => {
+      this.idle = undefined;
+      if (this.memoIndex !== index) return;
+      while (i < index.entries.length && deadline.timeRemaining() > 2) this.hay(index.entries[i++]!);
+      if (i < index.entries.length) this.idle = requestIdleCallback(step);
+    };
+    this.idle = requestIdleCallback(step);
+  }
+
+  private stopIdle(): void {
+    if (this.idle === undefined) return;
+    cancelIdleCallback(this.idle);
+    this.idle = undefined;
+    // Unfinished: the next render starts it again.
+    if (this.memoIndex) this.memoIndex.warming = false;
+  }
+
+  /** The entries the attributes let through, and the options of the selects. */
+  private base(index: Index): Base {
+    const key = [this.city, this.country, this.topic, this.filterable].join('\n');
+    const memo = this.memoBase;
+    if (memo && memo.index === index && memo.key === key) return memo;
+    const cities = tokens(this.city);
+    const countries = tokens(this.country);
+    const topics = tokens(this.topic);
+    const countryOk = new Map<string, boolean>();
+    if (countries.length) {
+      for (const [code, name] of index.names) {
+        countryOk.set(
+          code,
+          countries.some((t) => t === code.toLowerCase() || t === keyOf(name) || t === keyOf(countryName(code, 'en'))),
+        );
+      }
+    }
+    const entries =
+      cities.length || countries.length || topics.length
+        ? index.entries.filter(
+            (e) =>
+              (!cities.length || cities.includes(e.city)) &&
+              (!countries.length || countryOk.get(e.item.country)) &&
+              (!topics.length || e.topics.some((t) => topics.includes(t))),
+          )
+        : index.entries;
+    const countryOptions = new Map<string, string>();
+    const topicOptions = new Map<string, string>();
+    if (this.filterable) {
+      for (const e of entries) {
+        countryOptions.set(e.item.country, index.names.get(e.item.country)!);
+        for (const t of e.topics) topicOptions.set(t, index.labels.get(t)!);
+      }
+    }
+    const byLabel = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], this.formatLocale);
+    this.memoBase = {
+      index,
+      key,
+      entries,
+      countries: [...countryOptions].sort(byLabel),
+      topics: [...topicOptions].sort(byLabel),
+    };
+    return this.memoBase;
+  }
+
+  /** Everything after the visitor's filters and the limit, with the counts for the selects. */
+  private view(result: ParseResult): View {
+    const index = this.index(result);
+    const base = this.base(index);
+    const query = this.filterable ? this.query : '';
+    const country = this.filterable ? this.selectedCountry : '';
+    const topic = this.filterable ? this.selectedTopic : '';
+    const key = [query, country, topic, this.limit].join('\n');
+    const memo = this.memoView;
+    if (memo && memo.base === base && memo.key === key) return memo;
+
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const countryCounts = new Map<string, number>();
+    const topicCounts = new Map<string, number>();
+    const plain = !words.length && !country && !topic && !this.filterable;
+    const items: Entry[] = plain ? base.entries : [];
+    for (const e of plain ? [] : base.entries) {
+      if (words.length) {
+        const hay = this.hay(e);
+        if (!words.every((w) => hay.includes(w))) continue;
+      }
+      const countryMatch = !country || e.item.country === country;
+      const topicMatch = !topic || e.topics.includes(topic);
+      if (this.filterable) {
+        if (topicMatch) countryCounts.set(e.item.country, (countryCounts.get(e.item.country) ?? 0) + 1);
+        if (countryMatch) for (const t of e.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+      }
+      if (countryMatch && topicMatch) items.push(e);
+    }
+    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : Infinity;
+    this.memoView = { base, key, items, total: Math.min(items.length, limit), countryCounts, topicCounts };
+    return this.memoView;
+  }
+
+  // ---- URL --------------------------------------------------------------------------------------
+
+  private readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const read = (name: string) => (params.get(name) ?? '').slice(0, MAX_PARAM);
+    this.query = read(PARAMS.query);
+    this.selectedCountry = read(PARAMS.country).toUpperCase();
+    this.selectedTopic = keyOf(read(PARAMS.topic));
+  }
+
+  /** Rewrites only our own parameters, leaving every other one byte for byte as it was. */
+  private writeUrl(): void {
+    const ours: string[] = Object.values(PARAMS);
+    const parts = location.search
+      .slice(1)
+      .split('&')
+      .filter((part) => part && !ours.includes(part.split('=')[0]!));
+    const values: [string, string][] = [
+      [PARAMS.query, this.query.trim()],
+      [PARAMS.country, this.selectedCountry],
+      [PARAMS.topic, this.selectedTopic],
+    ];
+    for (const [name, value] of values) if (value) parts.push(`${name}=${encodeURIComponent(value)}`);
+    const search = parts.length ? `?${parts.join('&')}` : '';
+    if (search !== location.search) {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }
+  }
+
+  // ---- events -----------------------------------------------------------------------------------
+
+  private filtersChanged(): void {
+    this.pages = 1;
+    this.settle.schedule();
+  }
+
+  private onSearch = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.filtersChanged();
+  };
+
+  private onCountry = (event: Event): void => {
+    this.selectedCountry = (event.target as HTMLSelectElement).value;
+    this.filtersChanged();
+  };
+
+  private onTopic = (event: Event): void => {
+    this.selectedTopic = (event.target as HTMLSelectElement).value;
+    this.filtersChanged();
+  };
+
+  private clearFilters = async (): Promise<void> => {
+    this.query = '';
+    this.selectedCountry = '';
+    this.selectedTopic = '';
+    this.filtersChanged();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+  };
+
+  private showMore = async (): Promise<void> => {
+    const first = this.pages * this.size;
+    this.pages += 1;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('.card')[first]?.focus();
+  };
+
+  private onImageError = (event: Event): void => {
+    const src = (event.target as HTMLImageElement).getAttribute('src');
+    if (src === null || this.failed.has(src)) return;
+    this.failed = new Set(this.failed).add(src);
+  };
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  private count(n: number): string {
+    const formatted = numberFormat(this.formatLocale).format(n);
+    return pluralRules(this.formatLocale).select(n) === 'one'
+      ? msg(str`${formatted} initiative`)
+      : msg(str`${formatted} initiatives`);
+  }
+
+  protected override renderSkeleton(): unknown {
+    const cards = Math.min(this.size, this.limit > 0 ? this.limit : Infinity);
+    return html`<div class="feed skeleton layout-${this.layoutName}" part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
+      ${this.filterable ? html`<div class="bone bar"></div>` : nothing}
+      <div class="list" aria-hidden="true">
+        ${Array.from(
+          { length: cards },
+          () => html`<div class="card has-image">
+            <div class="body">
+              <div class="bone wide"></div>
+              <div class="bone"></div>
+              <div class="bone short"></div>
+            </div>
+            <div class="bone image"></div>
+          </div>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  protected renderContent(result: ParseResult): unknown {
+    const view = this.view(result);
+    if (view.base.index.entries.length > 500) this.warmUp(view.base.index);
+    const shown = Math.min(view.total, this.pages * this.size);
+    const filtered = Boolean(this.query.trim() || this.selectedCountry || this.selectedTopic);
+    return html`<div class="feed layout-${this.layoutName}">
+      ${this.filterable ? this.renderFilters(view) : nothing}
+      ${view.total === 0
+        ? html`<div class="state empty" part="state">
+            <p>${msg('No initiatives match these filters.')}</p>
+            ${this.filterable && filtered
+              ? html`<button class="button" type="button" @click=${this.clearFilters}>${msg('Clear filters')}</button>`
+              : nothing}
+          </div>`
+        : html`<ul class="list" role="list">
+            ${view.items.slice(0, shown).map((entry) => this.renderCard(entry.item))}
+          </ul>`}
+      ${shown < view.total
+        ? html`<button class="button more" part="show-more" type="button" @click=${this.showMore}>
+            ${msg('Show more')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderFilters(view: View): unknown {
+    const { base, countryCounts, topicCounts } = view;
+    this.latestStatus = this.count(view.total);
+    if (this.status === undefined) this.status = this.latestStatus;
+    else if (this.status !== this.latestStatus) this.settle.schedule();
+    const number = numberFormat(this.formatLocale);
+    const option = (value: string, label: string, count: number, selected: string) =>
+      html`<option value=${value} .selected=${value === selected}>
+        ${msg(str`${label} (${number.format(count)})`)}
+      </option>`;
+    const options = (list: [string, string][], counts: Map<string, number>, selected: string) => {
+      // A selected value the data no longer has (after a refresh, or from the URL) stays selectable.
+      const all = selected && !list.some(([v]) => v === selected) ? [...list, [selected, selected] as [string, string]] : list;
+      return all.map(([value, label]) => option(value, label, counts.get(value) ?? 0, selected));
+    };
+    return html`<div class="filters" part="filter-bar" role="search" aria-label=${msg('Filter initiatives')}>
+      <label class="field search">
+        <span>${msg('Search')}</span>
+        <input type="search" autocomplete="off" enterkeyhint="search" .value=${this.query} @input=${this.onSearch} />
+      </label>
+      <label class="field">
+        <span>${msg('Country')}</span>
+        <select @change=${this.onCountry}>
+          <option value="" .selected=${!this.selectedCountry}>${msg('All countries')}</option>
+          ${options(base.countries, countryCounts, this.selectedCountry)}
+        </select>
+      </label>
+      <label class="field">
+        <span>${msg('Topic')}</span>
+        <select @change=${this.onTopic}>
+          <option value="" .selected=${!this.selectedTopic}>${msg('All topics')}</option>
+          ${options(base.topics, topicCounts, this.selectedTopic)}
+        </select>
+      </label>
+      <p class="count" role="status">${this.status}</p>
+    </div>`;
+  }
+
+  private renderCard(item: Initiative): unknown {
+    const compact = this.layoutName === 'compact';
+    const title = this.text(item.title);
+    const summary = compact ? undefined : this.text(item.summary);
+    const image = compact || !item.image || this.failed.has(item.image.src) ? undefined : item.image;
+    const alt = image && this.text(image.alt);
+    const time = parseDateTime(item.published);
+    const target = this.target || undefined;
+    const leaves = item.url !== undefined && !item.url.startsWith(`${location.origin}/`);
+    const country = this.memoIndex?.names.get(item.country) ?? countryName(item.country, this.formatLocale);
+    return html`<li class="item">
+      <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
+        <div class="body">
+          <h3 class="title" part="title" lang=${this.langOf(title)} dir="auto">
+            ${item.url
+              ? html`<a
+                  href=${item.url}
+                  target=${target ?? nothing}
+                  rel=${target || leaves ? 'noopener noreferrer' : nothing}
+                  >${title.text}</a
+                >`
+              : title.text}
+          </h3>
+          <p class="meta" part="meta">
+            <span class="row">
+              <span>${msg(str`${item.city}, ${country}`)}</span>
+              ${item.region ? html`<span>${item.region}</span>` : nothing}
+              ${time === undefined
+                ? nothing
+                : html`<time datetime=${item.published!}>${formatDate(time, this.formatLocale)}</time>`}
+            </span>
+          </p>
+          ${summary?.text
+            ? html`<p class="summary" part="summary" lang=${this.langOf(summary)} dir="auto">${summary.text}</p>`
+            : nothing}
+          ${!compact && item.topics?.length
+            ? html`<ul class="tags" role="list" aria-label=${msg('Topics')}>
+                ${item.topics.map((t) => html`<li class="tag" part="tag">${t}</li>`)}
+              </ul>`
+            : nothing}
+        </div>
+        ${image
+          ? html`<img
+              class="image"
+              part="image"
+              src=${image.src}
+              alt=${alt!.text}
+              lang=${this.langOf(alt!)}
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+              @error=${this.onImageError}
+            />`
+          : nothing}
+      </article>
+    </li>`;
+  }
+}

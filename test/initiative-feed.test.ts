@@ -1,0 +1,641 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../src/components/initiative-feed/define.js';
+import type { InitiativeFeed } from '../src/components/initiative-feed/initiative-feed.js';
+import { clearLoaderMemory } from '../src/data/loader.js';
+import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
+
+type Attrs = Record<string, string | boolean>;
+interface Mounted {
+  el: InitiativeFeed;
+  detail: { count: number; skipped: number };
+  key: string;
+}
+
+const BASIC = { fixture: 'initiatives-basic', hours: 0 };
+/** The basic fixture, newest first (fixture "now" is the real now). */
+const ORDER = [
+  'Safe paths for women',
+  'Temporary bike lanes in Bogotá',
+  'Telehealth in primary care units',
+  'Superblocks for a healthier Barcelona',
+  'Parks open longer in Montréal',
+  'Neighbourhood markets stay open',
+  "Community food distribution in Xi'an",
+  'Community gardens in Medellín',
+];
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const cards = (el: Element) => $$(el, '.card');
+const titles = (el: Element) => $$(el, '.title').map((t) => t.textContent!.trim());
+const cardOf = (el: Element, title: string) => cards(el).find((c) => c.querySelector('.title')!.textContent!.trim() === title)!;
+const search = (el: Element) => $<HTMLInputElement>(el, 'input[type=search]')!;
+const selects = (el: Element) => $$<HTMLSelectElement>(el, 'select');
+const optionTexts = (select: HTMLSelectElement) => [...select.options].map((o) => o.textContent!.trim().replace(/\s+/g, ' '));
+const status = (el: Element) => $(el, '.filters [role=status]')!.textContent!.trim();
+
+/**
+ * Assertions compare booleans, never elements: a failing assertion holding a DOM node cannot be sent to the
+ * runner (structuredClone), which then hangs instead of reporting (modernweb-dev/web#2967).
+ */
+const exists = (node: Element | null | undefined): boolean => node !== null && node !== undefined;
+
+let mounted: HTMLElement[] = [];
+
+/** Creates the element, appends it (to `parent` or the body) and waits for its feed and first render. */
+async function mount(attrs: Attrs = {}, params: Record<string, string | number> = BASIC, parent?: HTMLElement): Promise<Mounted> {
+  const key = uniqueKey('if');
+  const el = document.createElement('cities-initiative-feed');
+  el.setAttribute('loading', 'eager');
+  el.setAttribute('src', feedUrl(key, params));
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === true) el.setAttribute(name, '');
+    else if (value !== false) el.setAttribute(name, value);
+  }
+  const loaded = oneEvent(el, 'cities-feed-load');
+  (parent ?? document.body).append(el);
+  if (!parent) mounted.push(el);
+  const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
+  await el.updateComplete;
+  return { el, detail: event.detail, key };
+}
+
+/** A box of a given width to put widgets in (container queries follow it). */
+function box(width: number): HTMLElement {
+  const div = document.createElement('div');
+  div.style.width = `${width}px`;
+  document.body.append(div);
+  mounted.push(div);
+  return div;
+}
+
+async function type(el: InitiativeFeed, value: string): Promise<void> {
+  const input = search(el);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function choose(el: InitiativeFeed, select: HTMLSelectElement, value: string): Promise<void> {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+let pageErrors: unknown[] = [];
+const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
+const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+
+describe('<cities-initiative-feed>', () => {
+  beforeEach(() => {
+    clearLoaderMemory();
+    clearFeedCache();
+    pageErrors = [];
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(() => {
+    for (const el of mounted) el.remove();
+    mounted = [];
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+  });
+
+  describe('cards', () => {
+    it('renders a card per initiative, newest first, in a list with headings, and reports the count', async () => {
+      const { el, detail } = await mount();
+      expect(detail).to.deep.equal({ count: 8, skipped: 0 });
+      expect(titles(el)).to.deep.equal(ORDER);
+      const list = $(el, 'ul.list')!;
+      expect(list.getAttribute('role')).to.equal('list');
+      expect(list.children).to.have.length(8);
+      expect($$(el, 'li.item > article.card > .body > h3.title')).to.have.length(8);
+      expect(exists($(el, 'button[part=show-more]'))).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the title link, city and country name, region, topics, summary and a relative or calendar date', async () => {
+      const { el } = await mount();
+      const bike = cardOf(el, 'Temporary bike lanes in Bogotá');
+      const link = bike.querySelector<HTMLAnchorElement>('.title a')!;
+      expect(link.href).to.equal('https://www.citiesforglobalhealth.org/initiative/bog-bike');
+      expect(link.hasAttribute('target')).to.equal(false);
+      expect(link.rel).to.equal('noopener noreferrer');
+      const meta = bike.querySelector('[part=meta]')!;
+      expect([...meta.querySelector('.row')!.children].map((c) => c.textContent!.trim())).to.deep.equal([
+        'Bogotá, Colombia',
+        'Latin America',
+        '3 days ago',
+      ]);
+      expect(meta.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);
+      expect([...bike.querySelectorAll('[part=tag]')].map((t) => t.textContent)).to.deep.equal(['mobility']);
+      expect(bike.querySelector('[part=summary]')!.textContent).to.equal('Eighty kilometres of emergency bike lanes opened in a week.');
+
+      expect(cardOf(el, 'Safe paths for women').querySelector('time')!.textContent).to.equal('6 hours ago');
+      const older = cardOf(el, 'Telehealth in primary care units').querySelector('time')!;
+      const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.parse(older.dateTime));
+      expect(older.textContent).to.equal(expected);
+      expect(older.textContent).not.to.contain('ago');
+
+      // A link on the feed's own origin stays in the page without rel; no url: no link; no date: no time.
+      const parks = cardOf(el, 'Parks open longer in Montréal').querySelector<HTMLAnchorElement>('a')!;
+      expect(parks.href).to.equal(`${location.origin}/initiative/mtl-parks`);
+      expect(parks.hasAttribute('rel')).to.equal(false);
+      expect(exists(cardOf(el, "Community food distribution in Xi'an").querySelector('a'))).to.equal(false);
+      expect(exists(cardOf(el, 'Community gardens in Medellín').querySelector('time'))).to.equal(false);
+    });
+
+    it('clamps the summary to a few lines (--cities-summary-lines)', async () => {
+      const { el } = await mount({}, BASIC, box(420));
+      const summary = cardOf(el, 'Telehealth in primary care units').querySelector<HTMLElement>('[part=summary]')!;
+      const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
+      expect(summary.clientHeight).to.be.closeTo(3 * lineHeight, 2);
+      expect(summary.scrollHeight).to.be.greaterThan(summary.clientHeight);
+      el.style.setProperty('--cities-summary-lines', '2');
+      expect(summary.clientHeight).to.be.closeTo(2 * lineHeight, 2);
+      el.remove();
+    });
+
+    it('opens links in the `target` with rel="noopener noreferrer" on every link', async () => {
+      const { el } = await mount({ target: '_blank' });
+      const links = $$<HTMLAnchorElement>(el, '.title a');
+      expect(links).to.have.length(5);
+      for (const a of links) {
+        expect(a.target).to.equal('_blank');
+        expect(a.rel).to.equal('noopener noreferrer');
+      }
+    });
+
+    it('shows the image lazily, without referrer, at a fixed aspect ratio, and removes a failing one', async () => {
+      const { el } = await mount({}, BASIC, box(700));
+      const bike = cardOf(el, 'Temporary bike lanes in Bogotá');
+      const img = bike.querySelector<HTMLImageElement>('img[part=image]')!;
+      expect(img.getAttribute('src')).to.equal(`${location.origin}/demo/images/public-transport.svg`);
+      expect(img.alt).to.equal('Cyclists on a protected lane');
+      expect(img.loading).to.equal('lazy');
+      expect(img.referrerPolicy).to.equal('no-referrer');
+      expect(getComputedStyle(img).aspectRatio).to.equal('3 / 2');
+      expect(img.getBoundingClientRect().height).to.be.closeTo(img.getBoundingClientRect().width / 1.5, 1);
+      expect(bike.classList.contains('has-image')).to.equal(true);
+
+      const street = cardOf(el, 'Superblocks for a healthier Barcelona');
+      await waitUntil(() => !street.querySelector('img'), 'the broken image is removed', { timeout: 5000 });
+      expect(street.classList.contains('has-image')).to.equal(false);
+      // No image in the feed: no image box at all.
+      expect(exists(cardOf(el, 'Safe paths for women').querySelector('img'))).to.equal(false);
+      await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('renders markup in every text field literally', async () => {
+      const { el } = await mount({ filterable: true }, { fixture: 'initiatives-markup' });
+      const card = cards(el)[0]!;
+      expect(card.querySelector('.title')!.textContent!.trim()).to.equal('<img src=x onerror="window.__xss=1">Title <b>bold</b>');
+      expect(card.querySelector('[part=summary]')!.textContent).to.equal('<script>window.__xss=2</script><i>summary</i> &amp; more');
+      expect(card.querySelector('[part=meta]')!.textContent).to.contain('<em>City</em>, France');
+      expect(card.querySelector('[part=meta]')!.textContent).to.contain('<u>Region</u>');
+      expect(card.querySelector('[part=tag]')!.textContent).to.equal('<mark>topic</mark>');
+      expect(card.querySelector('img')!.alt).to.equal('<b>alt</b>" onerror="window.__xss=4');
+      expect(optionTexts(selects(el)[1]!)).to.include('<mark>topic</mark> (1)');
+      expect($$(el, 'b, i, em, u, mark, script')).to.have.length(0);
+      expect($$(el, 'img')).to.have.length(1);
+      expect(card.querySelector('a')!.href).to.equal('https://example.org/%22%3E%3Cscript%3Ewindow.__xss=3%3C/script%3E');
+      expect((window as unknown as Record<string, unknown>)['__xss']).to.equal(undefined);
+    });
+  });
+
+  describe('filters as attributes', () => {
+    it('filters by city: a comma-separated list, case-, accent- and spacing-insensitive', async () => {
+      const { el, detail } = await mount({ city: 'bogota, SAO PAULO' });
+      expect(detail.count).to.equal(3);
+      expect(titles(el)).to.deep.equal(['Temporary bike lanes in Bogotá', 'Telehealth in primary care units', 'Neighbourhood markets stay open']);
+      el.setAttribute('city', 'mexico  city');
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Safe paths for women']);
+      el.setAttribute('city', "MONTRÉAL,xi'an,medellin");
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal([
+        'Parks open longer in Montréal',
+        "Community food distribution in Xi'an",
+        'Community gardens in Medellín',
+      ]);
+    });
+
+    it('filters by country: ISO codes or names, any case', async () => {
+      const { el, detail } = await mount({ country: 'co' });
+      expect(detail.count).to.equal(3);
+      expect(titles(el)).to.deep.equal(['Temporary bike lanes in Bogotá', 'Neighbourhood markets stay open', 'Community gardens in Medellín']);
+      el.setAttribute('country', 'es, BR');
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Telehealth in primary care units', 'Superblocks for a healthier Barcelona']);
+      el.setAttribute('country', 'mexico,CANADA');
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Safe paths for women', 'Parks open longer in Montréal']);
+    });
+
+    it('filters by topic, any case, spaces matching hyphens', async () => {
+      const { el, detail } = await mount({ topic: 'Public Space' });
+      expect(detail.count).to.equal(4);
+      expect(titles(el)).to.deep.equal([
+        'Safe paths for women',
+        'Superblocks for a healthier Barcelona',
+        'Parks open longer in Montréal',
+        'Community gardens in Medellín',
+      ]);
+      el.setAttribute('topic', 'FOOD, health');
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(5);
+    });
+
+    it('combines city, country, topic and limit, and counts what they let through', async () => {
+      const a = await mount({ city: 'bogota', topic: 'food' });
+      expect(a.detail.count).to.equal(1);
+      expect(titles(a.el)).to.deep.equal(['Neighbourhood markets stay open']);
+
+      const b = await mount({ country: 'co', topic: 'food,mobility', limit: '2' });
+      expect(b.detail.count).to.equal(2);
+      expect(titles(b.el)).to.deep.equal(['Temporary bike lanes in Bogotá', 'Neighbourhood markets stay open']);
+
+      const c = await mount({ limit: '3' });
+      expect(c.detail.count).to.equal(3);
+      expect(titles(c.el)).to.deep.equal(ORDER.slice(0, 3));
+      expect(exists($(c.el, '[part=show-more]'))).to.equal(false);
+
+      const d = await mount({ country: 'co', city: 'barcelona' });
+      expect(d.detail.count).to.equal(0);
+    });
+
+    it('falls back to sane values for invalid layout, page-size and limit', async () => {
+      const { el, detail } = await mount({ layout: 'bogus', 'page-size': '0', limit: '-4' });
+      expect(detail.count).to.equal(8);
+      expect(cards(el)).to.have.length(8);
+      expect($(el, '.feed')!.classList.contains('layout-list')).to.equal(true);
+    });
+  });
+
+  describe('paging', () => {
+    it('shows one page, then the next with "Show more", moving focus to the first new card', async () => {
+      const { el } = await mount({ 'page-size': '3' });
+      expect(titles(el)).to.deep.equal(ORDER.slice(0, 3));
+      const more = $<HTMLButtonElement>(el, 'button[part=show-more]')!;
+      expect(more.textContent!.trim()).to.equal('Show more');
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => cards(el).length === 6);
+      expect(root(el).activeElement === cards(el)[3], 'focus on the first new card').to.equal(true);
+      expect(titles(el)).to.deep.equal(ORDER.slice(0, 6));
+      $<HTMLButtonElement>(el, 'button[part=show-more]')!.click();
+      await waitUntil(() => root(el).activeElement === cards(el)[6]);
+      expect(cards(el)).to.have.length(8);
+      expect(exists($(el, 'button[part=show-more]'))).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('never renders beyond `limit`, and a filter change goes back to one page', async () => {
+      const { el } = await mount({ 'page-size': '3', limit: '5' });
+      $<HTMLButtonElement>(el, 'button[part=show-more]')!.click();
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(5);
+      expect(exists($(el, 'button[part=show-more]'))).to.equal(false);
+      el.removeAttribute('limit');
+      el.setAttribute('topic', 'public-space');
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(3);
+      expect(exists($(el, 'button[part=show-more]'))).to.equal(true);
+    });
+
+    it('renders only one page of a 5,000-item feed, and searches it', async () => {
+      const { el, detail } = await mount({ filterable: true }, { fixture: 'initiatives-5000' });
+      expect(detail).to.deep.equal({ count: 5000, skipped: 0 });
+      expect(cards(el)).to.have.length(12);
+      expect(root(el).querySelectorAll('*').length).to.be.lessThan(400);
+      expect(selects(el)[0]!.options).to.have.length(16);
+      await type(el, 'zurich');
+      expect(cards(el)).to.have.length(12);
+      expect(cards(el).every((c) => c.querySelector('[part=meta]')!.textContent!.includes('Zürich'))).to.equal(true);
+      $<HTMLButtonElement>(el, 'button[part=show-more]')!.click();
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(24);
+    });
+  });
+
+  describe('filter bar', () => {
+    it('finds initiatives by title, summary, city, country name and topic, ignoring case and accents', async () => {
+      const { el } = await mount({ filterable: true });
+      await type(el, 'bogota');
+      expect(titles(el)).to.deep.equal(['Temporary bike lanes in Bogotá', 'Neighbourhood markets stay open']);
+      await type(el, 'sao paulo');
+      expect(titles(el)).to.deep.equal(['Telehealth in primary care units']);
+      await type(el, 'MONTREAL');
+      expect(titles(el)).to.deep.equal(['Parks open longer in Montréal']);
+      // Accents typed by the visitor are folded too.
+      await type(el, 'BOGOTÁ');
+      expect(cards(el)).to.have.length(2);
+      await type(el, 'medellín');
+      expect(titles(el)).to.deep.equal(['Community gardens in Medellín']);
+      await type(el, 'colombia');
+      expect(cards(el)).to.have.length(3);
+      await type(el, 'spain');
+      expect(titles(el)).to.deep.equal(['Superblocks for a healthier Barcelona']);
+      await type(el, 'public space');
+      expect(cards(el)).to.have.length(4);
+      await type(el, 'kilometres');
+      expect(titles(el)).to.deep.equal(['Temporary bike lanes in Bogotá']);
+      await type(el, '  food   bogota ');
+      expect(titles(el)).to.deep.equal(['Neighbourhood markets stay open']);
+      await type(el, '');
+      expect(cards(el)).to.have.length(8);
+    });
+
+    it('filters as the visitor types with the keyboard', async () => {
+      const { el } = await mount({ filterable: true });
+      search(el).focus();
+      await sendKeys({ type: 'medellin' });
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Community gardens in Medellín']);
+    });
+
+    it('builds country and topic selects from the data, with counts that follow the other filters', async () => {
+      const { el } = await mount({ filterable: true });
+      const [country, topic] = selects(el) as [HTMLSelectElement, HTMLSelectElement];
+      expect(optionTexts(country)).to.deep.equal([
+        'All countries',
+        'Brazil (1)',
+        'Canada (1)',
+        'China (1)',
+        'Colombia (3)',
+        'Mexico (1)',
+        'Spain (1)',
+      ]);
+      expect(optionTexts(topic)).to.deep.equal([
+        'All topics',
+        'food (3)',
+        'gender (1)',
+        'health (2)',
+        'mobility (2)',
+        'public-space (4)',
+        'safety (1)',
+        'social-care (1)',
+        'technology (1)',
+      ]);
+      await choose(el, country, 'CO');
+      expect(cards(el)).to.have.length(3);
+      expect(optionTexts(topic).slice(1, 5)).to.deep.equal(['food (2)', 'gender (0)', 'health (0)', 'mobility (1)']);
+      expect(optionTexts(country)[4]).to.equal('Colombia (3)');
+      await choose(el, topic, 'food');
+      expect(titles(el)).to.deep.equal(['Neighbourhood markets stay open', 'Community gardens in Medellín']);
+      expect(optionTexts(country).slice(1, 5)).to.deep.equal(['Brazil (0)', 'Canada (0)', 'China (1)', 'Colombia (2)']);
+      await type(el, 'garden');
+      expect(titles(el)).to.deep.equal(['Community gardens in Medellín']);
+      expect(country.value).to.equal('CO');
+      expect(topic.value).to.equal('food');
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces the result count in a live region once the visitor pauses', async () => {
+      const { el } = await mount({ filterable: true });
+      expect(exists($(el, '.filters [role=status]'))).to.equal(true);
+      expect(status(el)).to.equal('8 initiatives');
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      try {
+        await type(el, 'b');
+        await type(el, 'bo');
+        await type(el, 'bog');
+        expect(status(el)).to.equal('8 initiatives');
+        clock.tick(300);
+        await type(el, 'bogota lanes');
+        clock.tick(300);
+        await el.updateComplete;
+        expect(status(el), 'still typing').to.equal('8 initiatives');
+        clock.tick(150);
+        await el.updateComplete;
+        expect(status(el)).to.equal('1 initiative');
+        await type(el, 'zzz');
+        clock.tick(500);
+        await el.updateComplete;
+        expect(status(el)).to.equal('0 initiatives');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('shows a message and a "Clear filters" action when nothing matches', async () => {
+      const { el } = await mount({ filterable: true, 'page-size': '3' });
+      await choose(el, selects(el)[0]!, 'CO');
+      await type(el, 'zzz');
+      const empty = $(el, '.state.empty')!;
+      expect(empty.querySelector('p')!.textContent).to.equal('No initiatives match these filters.');
+      expect(exists($(el, 'ul.list'))).to.equal(false);
+      expect(exists($(el, '[part=show-more]'))).to.equal(false);
+      await expect(el).to.be.accessible();
+      const clear = empty.querySelector<HTMLButtonElement>('button')!;
+      expect(clear.textContent).to.equal('Clear filters');
+      clear.click();
+      await waitUntil(() => root(el).activeElement === search(el), 'focus goes to the search box');
+      expect(search(el).value).to.equal('');
+      expect(selects(el)[0]!.value).to.equal('');
+      expect(cards(el)).to.have.length(3);
+    });
+
+    it('says so without a useless Clear button when the attributes leave nothing', async () => {
+      const { el, detail } = await mount({ filterable: true, city: 'Lagos' });
+      expect(detail.count).to.equal(0);
+      expect($(el, '.state.empty p')!.textContent).to.equal('No initiatives match these filters.');
+      expect(exists($(el, '.state.empty button'))).to.equal(false);
+    });
+
+    it('uses the shared empty state for an empty feed', async () => {
+      const { el } = await mount({ filterable: true }, { fixture: 'empty' });
+      expect($(el, '.state.empty')!.textContent!.trim()).to.equal('Nothing to show here yet.');
+      expect(exists($(el, '.filters'))).to.equal(false);
+    });
+
+    it('keeps the filter state through a feed refresh', async () => {
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      try {
+        const { el, key } = await mount({ filterable: true, refresh: '60' });
+        await choose(el, selects(el)[0]!, 'CO');
+        await type(el, 'bogota');
+        expect(cards(el)).to.have.length(2);
+        const reloaded = oneEvent(el, 'cities-feed-load');
+        clock.tick(60_000);
+        const event = (await reloaded) as CustomEvent<{ count: number }>;
+        await el.updateComplete;
+        expect((await seen(key)).count).to.equal(2);
+        expect(event.detail.count, 'the count follows the visitor filters').to.equal(2);
+        expect(search(el).value).to.equal('bogota');
+        expect(selects(el)[0]!.value).to.equal('CO');
+        expect(titles(el)).to.deep.equal(['Temporary bike lanes in Bogotá', 'Neighbourhood markets stay open']);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('with sync-url, reads and writes only its own query parameters', async () => {
+      const original = `${location.pathname}${location.search}${location.hash}`;
+      const others = `${location.search ? `${location.search}&` : '?'}keep=1&x=a%20b&flag`;
+      history.replaceState(history.state, '', `${location.pathname}${others}&cw-q=bogota&cw-topic=food#frag`);
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      try {
+        const { el } = await mount({ filterable: true, 'sync-url': true });
+        expect(search(el).value).to.equal('bogota');
+        expect(selects(el)[1]!.value).to.equal('food');
+        expect(titles(el)).to.deep.equal(['Neighbourhood markets stay open']);
+        await choose(el, selects(el)[0]!, 'CO');
+        await type(el, 'São Paulo & co');
+        clock.tick(500);
+        expect(location.search).to.equal(`${others}&cw-q=S%C3%A3o%20Paulo%20%26%20co&cw-country=CO&cw-topic=food`);
+        expect(location.hash).to.equal('#frag');
+        await type(el, '');
+        await choose(el, selects(el)[0]!, '');
+        await choose(el, selects(el)[1]!, '');
+        clock.tick(500);
+        expect(location.search).to.equal(others);
+
+        // Without sync-url the URL is left alone.
+        const plain = await mount({ filterable: true });
+        await type(plain.el, 'bogota');
+        clock.tick(500);
+        expect(location.search).to.equal(others);
+        expect(search(plain.el).value).to.equal('bogota');
+      } finally {
+        clock.restore();
+        history.replaceState(history.state, '', original);
+      }
+    });
+  });
+
+  describe('languages', () => {
+    it('shows country names, titles and dates in en, es and fr, and searches in the widget language', async () => {
+      const expected = {
+        en: { country: 'Spain', option: 'Spain (1)', ago: '3 days ago', title: 'Superblocks for a healthier Barcelona' },
+        es: { country: 'España', option: 'España (1)', ago: 'hace 3 días', title: 'Supermanzanas para una Barcelona más sana' },
+        fr: { country: 'Espagne', option: 'Espagne (1)', ago: 'il y a 3 jours', title: 'Des super-îlots pour une Barcelone plus saine' },
+      };
+      for (const [lang, want] of Object.entries(expected)) {
+        const { el } = await mount({ lang, filterable: true });
+        const card = cards(el)[3]!;
+        expect(card.querySelector('.title')!.textContent!.trim()).to.equal(want.title);
+        expect(card.querySelector('[part=meta] .row > span')!.textContent).to.equal(`Barcelona, ${want.country}`);
+        expect(cards(el)[1]!.querySelector('time')!.textContent).to.equal(want.ago);
+        expect(optionTexts(selects(el)[0]!)).to.include(want.option);
+        await type(el, want.country.toUpperCase().replace('Ñ', 'N'));
+        expect(titles(el)).to.deep.equal([want.title]);
+      }
+    });
+
+    it('marks feed text in another language with its lang', async () => {
+      const { el } = await mount({ lang: 'fr' });
+      // The summary exists in en and es only: it falls back to the feed language.
+      const bike = cards(el)[1]!;
+      expect(bike.querySelector('[part=summary]')!.getAttribute('lang')).to.equal('en');
+      expect(bike.querySelector('.title')!.hasAttribute('lang')).to.equal(false);
+    });
+  });
+
+  describe('layouts and theming', () => {
+    it('grid: columns follow the element width, not the viewport', async () => {
+      const narrow = await mount({ layout: 'grid' }, BASIC, box(320));
+      const nx = new Set(cards(narrow.el).map((c) => Math.round(c.getBoundingClientRect().left)));
+      expect(nx.size, 'one column in a sidebar').to.equal(1);
+      const wide = await mount({ layout: 'grid' }, BASIC, box(1000));
+      const first = cards(wide.el).slice(0, 3).map((c) => c.getBoundingClientRect());
+      expect(new Set(first.map((r) => Math.round(r.left))).size).to.equal(3);
+      expect(new Set(first.map((r) => Math.round(r.top))).size).to.equal(1);
+      await expect(wide.el).to.be.accessible();
+      narrow.el.remove();
+      wide.el.remove();
+    });
+
+    it('list: the image sits beside the text when there is room, mirrored right to left', async () => {
+      const { el } = await mount({}, BASIC, box(800));
+      const bike = cardOf(el, 'Temporary bike lanes in Bogotá');
+      const img = bike.querySelector('img')!.getBoundingClientRect();
+      const body = bike.querySelector('.body')!.getBoundingClientRect();
+      expect(img.right).to.be.at.most(body.left);
+      expect(Math.abs(img.top - body.top)).to.be.lessThan(2);
+      el.setAttribute('dir', 'rtl');
+      await el.updateComplete;
+      const img2 = bike.querySelector('img')!.getBoundingClientRect();
+      const body2 = bike.querySelector('.body')!.getBoundingClientRect();
+      expect(img2.left).to.be.at.least(body2.right);
+      el.remove();
+    });
+
+    it('compact: titles and meta only', async () => {
+      const { el } = await mount({ layout: 'compact' });
+      expect(cards(el)).to.have.length(8);
+      expect($$(el, '[part=meta]')).to.have.length(8);
+      expect($$(el, 'img, [part=summary], [part=tag]')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('exposes parts and maps the public custom properties', async () => {
+      const { el } = await mount({ filterable: true, 'page-size': '2' }, BASIC, box(700));
+      for (const part of ['base', 'card', 'title', 'meta', 'tag', 'image', 'summary', 'filter-bar', 'show-more']) {
+        expect(exists($(el, `[part~="${part}"]`)), part).to.equal(true);
+      }
+      el.style.setProperty('--cities-accent', 'rgb(200, 0, 0)');
+      el.style.setProperty('--cities-font', 'serif');
+      el.style.setProperty('--cities-image-ratio', '1 / 1');
+      const link = $(el, '.title a')!;
+      expect(getComputedStyle(link).color).to.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle(link).fontFamily).to.equal('serif');
+      const img = $(el, 'img')!.getBoundingClientRect();
+      expect(img.height).to.be.closeTo(img.width, 1);
+      el.remove();
+    });
+
+    it('has a designed dark theme with no axe violations, filter bar included', async () => {
+      const { el } = await mount({ theme: 'dark', layout: 'grid', filterable: true });
+      expect(getComputedStyle($(el, '.root')!).backgroundColor).to.equal('rgb(22, 27, 34)');
+      expect(getComputedStyle(cards(el)[0]!).backgroundColor).to.equal('rgb(33, 40, 51)');
+      expect(getComputedStyle(search(el)).colorScheme).to.equal('dark');
+      await expect(el).to.be.accessible();
+      await type(el, 'zzz');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('loading', () => {
+    it('reserves the shape of a page of cards while loading, accessibly', async () => {
+      const el = document.createElement('cities-initiative-feed');
+      el.setAttribute('src', feedUrl(uniqueKey(), { hang: 1 }));
+      el.setAttribute('layout', 'grid');
+      el.setAttribute('page-size', '4');
+      el.setAttribute('filterable', '');
+      box(900).append(el);
+      await el.updateComplete;
+      const skeleton = $(el, '.skeleton')!;
+      expect(skeleton.getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '.skeleton [role=status]')!.textContent).to.equal('Loading…');
+      expect($$(el, '.skeleton .card')).to.have.length(4);
+      expect(exists($(el, '.skeleton .bone.bar'))).to.equal(true);
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(250);
+      await expect(el).to.be.accessible();
+      el.setAttribute('limit', '2');
+      await el.updateComplete;
+      expect($$(el, '.skeleton .card')).to.have.length(2);
+    });
+
+    it('does not animate the skeleton under prefers-reduced-motion', async () => {
+      const el = document.createElement('cities-initiative-feed');
+      el.setAttribute('src', feedUrl(uniqueKey(), { hang: 1 }));
+      box(600).append(el);
+      await el.updateComplete;
+      const bone = $(el, '.skeleton .bone')!;
+      expect(getComputedStyle(bone).animationName).to.equal('pulse');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        expect(getComputedStyle(bone).animationName).to.equal('none');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+  });
+});
