@@ -1,24 +1,6 @@
 import { css } from 'lit';
 
 /**
- * Dark theme values: designed for dark surfaces (lighter accent, softer text), not an inversion.
- * Used by `theme="dark"` and by `theme="auto"` under prefers-color-scheme: dark.
- */
-const dark = css`
-  --_accent: var(--cities-accent, #8ab8ff);
-  --_on-accent: var(--cities-on-accent, #0b1526);
-  --_text: var(--cities-text, #e7ecf2);
-  --_muted: var(--cities-text-muted, #a7b3c2);
-  --_surface: var(--cities-surface, #161b22);
-  --_surface-alt: var(--cities-surface-alt, #212833);
-  --_border: var(--cities-border, #364150);
-  --_focus: var(--cities-focus, #ffd166);
-  --_danger: var(--cities-danger, #ff9b94);
-  --_skeleton: #2a323d;
-  color-scheme: dark;
-`;
-
-/**
  * Shared by every widget: the host reset, the design tokens and the state blocks.
  * Public custom properties (`--cities-*`) map to private ones (`--_*`) used inside.
  */
@@ -64,12 +46,34 @@ export const baseStyles = css`
     overflow-wrap: anywhere;
     visibility: visible;
   }
+  /* Dark: designed for dark surfaces (lighter accent, softer text), not an inversion. The same values
+     serve theme="dark" and theme="auto" under prefers-color-scheme: dark (kept in step by hand). */
   .root.theme-dark {
-    ${dark}
+    --_accent: var(--cities-accent, #8ab8ff);
+    --_on-accent: var(--cities-on-accent, #0b1526);
+    --_text: var(--cities-text, #e7ecf2);
+    --_muted: var(--cities-text-muted, #a7b3c2);
+    --_surface: var(--cities-surface, #161b22);
+    --_surface-alt: var(--cities-surface-alt, #212833);
+    --_border: var(--cities-border, #364150);
+    --_focus: var(--cities-focus, #ffd166);
+    --_danger: var(--cities-danger, #ff9b94);
+    --_skeleton: #2a323d;
+    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     .root.theme-auto {
-      ${dark}
+      --_accent: var(--cities-accent, #8ab8ff);
+      --_on-accent: var(--cities-on-accent, #0b1526);
+      --_text: var(--cities-text, #e7ecf2);
+      --_muted: var(--cities-text-muted, #a7b3c2);
+      --_surface: var(--cities-surface, #161b22);
+      --_surface-alt: var(--cities-surface-alt, #212833);
+      --_border: var(--cities-border, #364150);
+      --_focus: var(--cities-focus, #ffd166);
+      --_danger: var(--cities-danger, #ff9b94);
+      --_skeleton: #2a323d;
+      color-scheme: dark;
     }
   }
   *,

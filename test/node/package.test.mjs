@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { root } from './helpers.mjs';
+
+const dist = path.join(root, 'dist');
+
+describe('dist/integrity.json', () => {
+  test('holds the sha384 of every page script in dist/ and dist/chunks/, and nothing else', async () => {
+    const integrity = JSON.parse(await readFile(path.join(dist, 'integrity.json'), 'utf8'));
+    const scripts = async (folder) =>
+      (await readdir(path.join(dist, folder))).filter((name) => name.endsWith('.js')).map((name) => path.posix.join(folder, name));
+    const files = [...(await scripts('.')), ...(await scripts('chunks'))].map((f) => f.replace(/^\.\//, '')).sort();
+    assert.ok(files.includes('cities-widgets.js'));
+    assert.ok(files.some((f) => f.startsWith('chunks/')), 'the language chunks are listed');
+    assert.deepEqual(Object.keys(integrity).sort(), files);
+    for (const file of files) {
+      const hash = `sha384-${createHash('sha384').update(await readFile(path.join(dist, file))).digest('base64')}`;
+      assert.equal(integrity[file], hash, file);
+      assert.match(integrity[file], /^sha384-[A-Za-z0-9+/]{64}$/);
+    }
+  });
+});
+
+describe('npm package', () => {
+  test('npm pack ships what a user needs and nothing of the source tree', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const files = JSON.parse(stdout)[0].files.map((f) => f.path);
+    const required = [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'bin/cities-widgets.js',
+      'dist/cities-widgets.js',
+      'dist/feed.schema.json',
+      'dist/integrity.json',
+      'dist/lib/index.js',
+      'dist/lib/index.d.ts',
+      'dist/lib/cli/main.js',
+      'dist/lib/cli/validate.js',
+      'dist/lib/cli/build-feed.js',
+      'dist/lib/cli/messages.js',
+    ];
+    for (const file of required) assert.ok(files.includes(file), `${file} is in the package`);
+    assert.ok(files.some((f) => /^dist\/chunks\/.+\.js$/.test(f)), 'the language chunks are in the package');
+    // custom-elements.json: the elements' manifest for editors and tools (added by the docs work).
+    const allowed = /^(dist\/|bin\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$|custom-elements\.json$)/;
+    assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
+    assert.deepEqual(files.filter((f) => /^(src|test|demo|docs|scripts|node_modules|xliff|stories)\//.test(f)), []);
+    assert.deepEqual(files.filter((f) => f.endsWith('.tsbuildinfo')), []);
+  });
+
+  test('the bin entry is an executable Node script that loads the built CLI', async () => {
+    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.bin, { 'cities-widgets': 'bin/cities-widgets.js' });
+    assert.ok(pkg.dependencies['csv-parse'], 'csv-parse is a runtime dependency');
+    const text = await readFile(path.join(root, pkg.bin['cities-widgets']), 'utf8');
+    assert.equal(text, "#!/usr/bin/env node\nimport '../dist/lib/cli/main.js';\n");
+    const { stdout } = await promisify(execFile)(path.join(root, pkg.bin['cities-widgets']), ['--version'], { encoding: 'utf8' });
+    assert.equal(stdout.trim(), pkg.version);
+  });
+});
