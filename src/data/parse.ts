@@ -116,6 +116,9 @@ function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | undefined {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  // Never call a feed object's own toString: it may be anything (found by fuzzing: { "toString": "" }).
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
   const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }

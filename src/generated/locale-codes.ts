@@ -11,15 +11,21 @@ export const sourceLocale = `en`;
  * lexicographically.
  */
 export const targetLocales = [
+  `ar`,
   `es`,
   `fr`,
+  `pt`,
+  `zh-Hans`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `ar`,
   `en`,
   `es`,
   `fr`,
+  `pt`,
+  `zh-Hans`,
 ] as const;

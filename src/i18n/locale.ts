@@ -17,8 +17,11 @@ export const SOURCE_LOCALE: Locale = sourceLocale;
 
 /** One loader per target language; the bundler turns each into a chunk beside the bundle. */
 const LOADERS: Record<Exclude<Locale, typeof sourceLocale>, () => Promise<LocaleModule>> = {
+  ar: () => import('../generated/locales/ar.js'),
   es: () => import('../generated/locales/es.js'),
   fr: () => import('../generated/locales/fr.js'),
+  pt: () => import('../generated/locales/pt.js'),
+  'zh-Hans': () => import('../generated/locales/zh-Hans.js'),
 };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);

@@ -53,7 +53,9 @@ describe('language of each widget', () => {
       el.setAttribute('lang', 'en-GB');
       await waitUntil(() => retryText(el) === 'Try again', 'own lang wins');
       el.setAttribute('lang', 'pt-BR');
-      await waitUntil(() => el.state.locale === 'en', 'unsupported language falls back to English');
+      await waitUntil(() => retryText(el) === 'Tentar novamente', 'regional tag falls back to its language');
+      el.setAttribute('lang', 'de-AT');
+      await waitUntil(() => el.state.locale === 'en' && retryText(el) === 'Try again', 'unsupported language falls back to English');
     } finally {
       meta.remove();
       if (before === null) htmlEl.removeAttribute('lang');

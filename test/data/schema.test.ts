@@ -88,6 +88,7 @@ describe('feed schema', () => {
     ['another version', { version: 2 }, 'version'],
     ['a missing version', { initiatives: [] }, 'version'],
     ['a string version', { version: '1' }, 'version'],
+    ['a version object with a hostile toString (found by fuzzing)', { version: { toString: '' } }, 'version'],
   ] as const) {
     it(`rejects ${label} as a whole`, () => {
       let error: unknown;

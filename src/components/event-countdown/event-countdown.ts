@@ -417,13 +417,16 @@ export class EventCountdown extends CitiesElement {
     const names: (keyof Duration)[] = this.noSeconds ? ['days', 'hours', 'minutes'] : ['days', 'hours', 'minutes', 'seconds'];
     return names.map((name) => {
       const unit = name.slice(0, -1);
+      const options: Intl.NumberFormatOptions = { minimumIntegerDigits: name === 'days' ? 1 : 2 };
       const parts = numberFormat(this.formatLocale, {
+        ...options,
         style: 'unit',
         unit,
         unitDisplay: compact ? 'narrow' : 'long',
-        minimumIntegerDigits: name === 'days' ? 1 : 2,
       }).formatToParts(duration[name]);
-      const number = parts.filter((p) => p.type === 'integer' || p.type === 'group').map((p) => p.value).join('');
+      let number = parts.filter((p) => p.type === 'integer' || p.type === 'group').map((p) => p.value).join('');
+      // Arabic says "يوم" (a day) and "يومان" (two days) without a digit: the box still shows the number.
+      if (!number) number = numberFormat(this.formatLocale, options).format(duration[name]);
       const label = parts.filter((p) => p.type === 'unit').map((p) => p.value).join('').trim();
       return { unit, number, label };
     });
@@ -452,7 +455,7 @@ export class EventCountdown extends CitiesElement {
     let text: string;
     switch (view.state) {
       case 'upcoming':
-        text = changed ? `${title}: ${left}` : left;
+        text = changed ? msg(str`${title}: ${left}`, { desc: 'Announced when a countdown appears: the event title, then the time left.' }) : left;
         break;
       case 'live':
         text = msg(str`${title} is live now.`);

@@ -33,13 +33,14 @@ export const initiativeFeedStyles = css`
   .field {
     display: grid;
     gap: 4px;
-    flex: 1 1 10rem;
+    /* px, not rem: the host page's root font size (html { font-size: 62.5% }) must not reflow the bar. */
+    flex: 1 1 160px;
     min-inline-size: 0;
     font-size: 14px;
     font-weight: 600;
   }
   .field.search {
-    flex: 2 1 14rem;
+    flex: 2 1 224px;
   }
   .field input,
   .field select {
@@ -187,7 +188,9 @@ export const initiativeFeedStyles = css`
     padding: 14px;
   }
   .layout-grid .image {
-    border-radius: calc(var(--_radius) - 1px) calc(var(--_radius) - 1px) 0 0;
+    border-radius: calc(var(--_radius) - 1px);
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
   }
 
   .layout-compact .list {

@@ -6,7 +6,8 @@ import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
 import { fold } from '../../data/text.js';
-import { countryName, formatDate, numberFormat, pluralRules } from '../../i18n/format.js';
+import { countryName, formatDate, numberFormat } from '../../i18n/format.js';
+import { plural } from '../../i18n/plural.js';
 import { initiativeFeedStyles } from './initiative-feed.styles.js';
 
 export type InitiativeLayout = 'list' | 'grid' | 'compact';
@@ -455,11 +456,20 @@ export class InitiativeFeed extends CitiesElement {
 
   // ---- rendering --------------------------------------------------------------------------------
 
+  /**
+   * "1 initiative", "5 initiatives": one catalog message per plural category (Arabic uses all six,
+   * Chinese only `other`), each with the English one/other text as its source.
+   */
   private count(n: number): string {
-    const formatted = numberFormat(this.formatLocale).format(n);
-    return pluralRules(this.formatLocale).select(n) === 'one'
-      ? msg(str`${formatted} initiative`)
-      : msg(str`${formatted} initiatives`);
+    const shown = numberFormat(this.formatLocale).format(n);
+    return plural(this.locale, n, {
+      zero: () => msg(str`${shown} initiatives`, { id: 'initiatives.zero', desc: 'Matching initiatives; plural category zero (Arabic: 0).' }),
+      one: () => msg(str`${shown} initiative`, { id: 'initiatives.one', desc: 'Matching initiatives; plural category one.' }),
+      two: () => msg(str`${shown} initiatives`, { id: 'initiatives.two', desc: 'Matching initiatives; plural category two (Arabic: 2).' }),
+      few: () => msg(str`${shown} initiatives`, { id: 'initiatives.few', desc: 'Matching initiatives; plural category few (Arabic: 3–10).' }),
+      many: () => msg(str`${shown} initiatives`, { id: 'initiatives.many', desc: 'Matching initiatives; plural category many (Arabic: 11–99; French and Spanish: millions).' }),
+      other: () => msg(str`${shown} initiatives`, { id: 'initiatives.other', desc: 'Matching initiatives; plural category other.' }),
+    });
   }
 
   protected override renderSkeleton(): unknown {

@@ -34,6 +34,9 @@ export const newsListStyles = css`
     min-inline-size: 0;
   }
   .title {
+    /* Like the summary (dir="auto"): feed text aligns by its own direction, an English headline in an
+       Arabic list starting on the left. */
+    unicode-bidi: plaintext;
     margin: 0;
     font-size: 17px;
     font-weight: 700;

@@ -6,7 +6,7 @@ import { AutoplayController, DEFAULT_INTERVAL } from '../../controllers/autoplay
 import type { ParseResult } from '../../data/parse.js';
 import type { Quote } from '../../data/schema.js';
 import { fold, type ResolvedText } from '../../data/text.js';
-import { listFormat, numberFormat } from '../../i18n/format.js';
+import { numberFormat } from '../../i18n/format.js';
 import { quoteCarouselStyles } from './quote-carousel.styles.js';
 
 export interface QuoteChangeDetail {
@@ -261,7 +261,7 @@ export class QuoteCarousel extends CitiesElement {
             part="slide"
             role="group"
             aria-roledescription=${slideRole}
-            aria-label=${msg(str`${nf.format(i + 1)} of ${total}`, { desc: 'Position of a quote in the carousel: 3 of 7.' })}
+            aria-label=${msg(str`${nf.format(i + 1)} of ${total}`, { desc: 'Position in a sequence (of quotes, of headlines): 3 of 7.' })}
             ?inert=${i !== current}
           >
             ${this.renderQuote(quote)}
@@ -331,13 +331,16 @@ export class QuoteCarousel extends CitiesElement {
     </figure>`;
   }
 
-  /** "Deputy Mayor, Barcelona City Council, Barcelona" joined the locale's way, each part in its own language. */
+  /**
+   * "Deputy Mayor, Barcelona City Council, Barcelona", each part in its own language, with the UI
+   * language's separator ("، " in Arabic, "，" in Chinese). Not Intl.ListFormat: its lists say "and"
+   * (Arabic "و") or, for units, use no separator at all in Chinese.
+   */
   private joinDetails(parts: ResolvedText[]): unknown[] {
-    let k = 0;
-    return listFormat(this.formatLocale, { type: 'unit', style: 'short' })
-      .formatToParts(parts.map((p) => p.text))
-      .map((part) =>
-        part.type === 'element' ? html`<span lang=${this.langOf(parts[k++]!)}>${part.value}</span>` : part.value,
-      );
+    const separator = msg(', ', { desc: 'Separator between the role, the organization and the city of a quote author.' });
+    return parts.flatMap((part, i) => {
+      const span = html`<span lang=${this.langOf(part)}>${part.text}</span>`;
+      return i ? [separator, span] : [span];
+    });
   }
 }
