@@ -24,11 +24,13 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-/** Maps a URL path to a file: the demo folder first, then the built dist/ and docs/. */
+/** Maps a URL path to a file: the demo folder first, then the built dist/ and docs/, and package.json. */
 function resolvePath(pathname) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
   if (clean === '/' || clean === '') return join(root, 'demo', 'index.html');
   if (clean.startsWith('/dist/') || clean.startsWith('/docs/')) return join(root, clean);
+  // The embed-code builder (embed.html) reads the package version for the unpkg URL.
+  if (clean === '/package.json') return join(root, 'package.json');
   return join(root, 'demo', clean);
 }
 

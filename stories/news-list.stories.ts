@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { BROKEN_IMAGE } from './support/story-feed.js';
+import { brandStory, darkStory, rtlStory, stateStories } from './support/states.js';
+import { commonArgTypes, widgetRender } from './support/widget.js';
+
+// `<cities-news-list>`: the latest news of a feed (our format or a JSON Feed 1.x). The docs table below comes
+// from custom-elements.json, that is from the element's JSDoc.
+const meta: Meta = {
+  title: 'Widgets/News list',
+  component: 'cities-news-list',
+  render: widgetRender('cities-news-list'),
+  argTypes: {
+    ...commonArgTypes,
+    layout: { control: 'inline-radio', options: ['list', 'compact', 'ticker'], table: { category: 'attributes' } },
+    limit: { control: { type: 'number', min: 1, max: 100 }, table: { category: 'attributes' } },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
+  },
+  args: { src: '/demo/feed.json', loading: 'eager' },
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const List: Story = { name: 'Layout: list' };
+
+export const Compact: Story = { name: 'Layout: compact', args: { layout: 'compact' } };
+
+export const Ticker: Story = {
+  name: 'Layout: ticker',
+  args: { layout: 'ticker' },
+  parameters: { docs: { description: { story: 'One headline on one line; it changes only when a button is pressed.' } } },
+};
+
+export const Narrow: Story = {
+  name: 'Narrow container',
+  args: { width: 320 },
+  parameters: { docs: { description: { story: 'The image goes above the text below 480px of container width (a container query, not the viewport).' } } },
+};
+
+export const TickerNarrow: Story = { name: 'Layout: ticker, narrow', args: { layout: 'ticker', width: 360 } };
+
+export const LongTexts: Story = {
+  name: 'Long texts and missing images',
+  args: { src: '/feeds/long-texts.json' },
+  parameters: {
+    docs: {
+      description: {
+        story: `Very long headlines and summaries (clamped to \`--cities-news-summary-lines\`), a headline of one long word, items without an image, and an image that fails to load (\`${BROKEN_IMAGE}\`): its box is removed.`,
+      },
+    },
+  },
+};
+
+export const ManyItems: Story = { name: 'Many items (limit 50)', args: { src: '/feeds/many.json', limit: 50, layout: 'compact' } };
+
+export const HeadingLevel: Story = { name: 'Heading level 2', args: { 'heading-level': 2, limit: 3 } };
+
+export const JsonFeed: Story = {
+  name: 'From a JSON Feed',
+  args: { src: '/feeds/jsonfeed.json' },
+  parameters: { docs: { description: { story: 'A city CMS\'s JSON Feed 1.1 document, read through the same validation and URL rules.' } } },
+};
+
+const states = stateStories();
+export const Loading: Story = { ...states.loading, name: 'State: loading' };
+export const Empty: Story = { ...states.empty, name: 'State: empty' };
+export const FeedError: Story = { ...states.error, name: 'State: error' };
+export const StaleCopy: Story = { ...states.stale, name: 'State: stale copy' };
+export const Dark: Story = { ...darkStory(), name: 'Theme: dark' };
+export const DarkTicker: Story = { ...darkStory({ layout: 'ticker' }), name: 'Theme: dark, ticker' };
+export const Brand: Story = { ...brandStory(), name: 'Theme: custom properties' };
+export const RightToLeft: Story = { ...rtlStory(), name: 'Right to left (Arabic)' };
+export const RightToLeftTicker: Story = { ...rtlStory({ layout: 'ticker' }), name: 'Right to left, ticker' };
