@@ -19,6 +19,7 @@ import {
 import { clockStatus } from '../src/controllers/clock.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
+import { PageErrors } from './helpers/page-errors.js';
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -106,20 +107,16 @@ function parseIcs(ics: string): Map<string, string> {
   return props;
 }
 
-let pageErrors: unknown[] = [];
-const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
-const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+const pageErrors = new PageErrors();
 
 describe('<cities-event-countdown>', () => {
   beforeEach(() => {
     clearLoaderMemory();
     clearFeedCache();
-    pageErrors = [];
+    pageErrors.start();
     // The clock pauses in hidden pages, and a test page may be a background tab when files run in
     // parallel: every test starts from a visible page.
     setPageHidden(false);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
   });
 
   afterEach(() => {
@@ -128,9 +125,7 @@ describe('<cities-event-countdown>', () => {
     clock?.restore();
     clock = undefined;
     restorePageVisibility();
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    pageErrors.assertNone();
     expect(clockStatus().subscribers, 'no countdown left subscribed').to.equal(0);
   });
 

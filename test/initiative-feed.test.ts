@@ -5,6 +5,7 @@ import '../src/components/initiative-feed/define.js';
 import type { InitiativeFeed } from '../src/components/initiative-feed/initiative-feed.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
+import { PageErrors } from './helpers/page-errors.js';
 
 type Attrs = Record<string, string | boolean>;
 interface Mounted {
@@ -85,25 +86,19 @@ async function choose(el: InitiativeFeed, select: HTMLSelectElement, value: stri
   await el.updateComplete;
 }
 
-let pageErrors: unknown[] = [];
-const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
-const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+const pageErrors = new PageErrors();
 
 describe('<cities-initiative-feed>', () => {
   beforeEach(() => {
     clearLoaderMemory();
     clearFeedCache();
-    pageErrors = [];
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    pageErrors.start();
   });
 
   afterEach(() => {
     for (const el of mounted) el.remove();
     mounted = [];
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    pageErrors.assertNone();
   });
 
   describe('cards', () => {

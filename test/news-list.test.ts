@@ -5,15 +5,14 @@ import '../src/components/news-list/define.js';
 import type { NewsList } from '../src/components/news-list/news-list.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, uniqueKey } from './helpers/server.js';
+import { PageErrors } from './helpers/page-errors.js';
 
 /** The fixtures' "now": every date in them is written relative to it. */
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 let clock: sinon.SinonFakeTimers | undefined;
 let box: HTMLDivElement;
-let pageErrors: unknown[] = [];
-const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
-const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+const pageErrors = new PageErrors();
 
 interface Mounted {
   el: NewsList;
@@ -47,9 +46,7 @@ describe('<cities-news-list>', () => {
   beforeEach(() => {
     clearLoaderMemory();
     clearFeedCache();
-    pageErrors = [];
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    pageErrors.start();
     // Only Date is faked: the network, Lit and waitUntil keep their real timers.
     clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
     box = document.createElement('div');
@@ -61,9 +58,7 @@ describe('<cities-news-list>', () => {
     clock = undefined;
     box.remove();
     await emulateMedia({ reducedMotion: 'no-preference' });
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    pageErrors.assertNone();
   });
 
   describe('our feed', () => {

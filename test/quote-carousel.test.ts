@@ -5,6 +5,7 @@ import '../src/components/quote-carousel/define.js';
 import type { QuoteCarousel, QuoteChangeDetail } from '../src/components/quote-carousel/quote-carousel.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, restorePageVisibility, setPageHidden, uniqueKey } from './helpers/server.js';
+import { PageErrors } from './helpers/page-errors.js';
 
 type Attrs = Record<string, string | boolean>;
 
@@ -59,9 +60,7 @@ function swipe(el: Element, dx: number, dy = 0, pointerType = 'touch') {
   target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x + dx, clientY: y + dy }));
 }
 
-let pageErrors: unknown[] = [];
-const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
-const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+const pageErrors = new PageErrors();
 let clock: sinon.SinonFakeTimers | undefined;
 
 /**
@@ -110,17 +109,13 @@ describe('<cities-quote-carousel>', () => {
   beforeEach(() => {
     clearLoaderMemory();
     clearFeedCache();
-    pageErrors = [];
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    pageErrors.start();
   });
   afterEach(async () => {
     restoreClock();
     restorePageVisibility();
     await resetMouse();
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    pageErrors.assertNone();
   });
 
   describe('structure', () => {

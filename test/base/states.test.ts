@@ -3,26 +3,21 @@ import '../helpers/test-element.js';
 import type { TestWidget } from '../helpers/test-element.js';
 import { clearLoaderMemory } from '../../src/data/loader.js';
 import { clearFeedCache, feedUrl, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
+import { PageErrors } from '../helpers/page-errors.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const stateOf = (el: TestWidget) => el.state.status;
 
-let pageErrors: unknown[] = [];
-const onError = (e: ErrorEvent) => pageErrors.push(e.error ?? e.message);
-const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(e.reason);
+const pageErrors = new PageErrors();
 
 describe('shared widget behaviour', () => {
   beforeEach(() => {
     clearLoaderMemory();
     clearFeedCache();
-    pageErrors = [];
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    pageErrors.start();
   });
   afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(pageErrors, 'uncaught errors or rejections').to.deep.equal([]);
+    pageErrors.assertNone();
   });
 
   it('shows a skeleton that reserves space while loading, and is accessible', async () => {
