@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import { FeedController, type FeedHost } from '../controllers/feed-controller.js';
 import { unwatchLanguage, watchLanguage } from '../controllers/language-watch.js';
 import type { ParseResult } from '../data/parse.js';
-import type { ListName, LocalizedText } from '../data/schema.js';
+import type { FeedImage, ListName, LocalizedText } from '../data/schema.js';
 import { resolveText, type ResolvedText } from '../data/text.js';
 import {
   directionOf,
@@ -146,6 +146,43 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   protected langOf(resolved: ResolvedText): string | typeof nothing {
     return resolved.lang && resolved.lang !== this.locale ? resolved.lang : nothing;
   }
+
+  /** `src`s of feed images that failed to load: their box is removed instead of showing a broken image. */
+  private readonly brokenImages = new Set<string>();
+
+  /** Whether a feed image will be shown (present, and not known to be broken). */
+  protected showsImage(image: FeedImage | undefined): image is FeedImage {
+    return image !== undefined && !this.brokenImages.has(image.src);
+  }
+
+  /**
+   * A feed image the one safe way: lazy, no referrer, alt text from the feed (empty = decorative), and
+   * removed from the layout when it fails to load. `part` is also its class.
+   */
+  protected renderImage(image: FeedImage | undefined, part = 'image', size?: number): unknown {
+    if (!this.showsImage(image)) return nothing;
+    const alt = this.text(image.alt);
+    return html`<img
+      class=${part}
+      part=${part}
+      src=${image.src}
+      alt=${alt.text}
+      lang=${alt.text ? this.langOf(alt) : nothing}
+      width=${size ?? nothing}
+      height=${size ?? nothing}
+      loading="lazy"
+      decoding="async"
+      referrerpolicy="no-referrer"
+      @error=${this.onImageError}
+    />`;
+  }
+
+  private onImageError = (event: Event): void => {
+    const src = (event.target as HTMLImageElement).getAttribute('src');
+    if (src === null || this.brokenImages.has(src)) return;
+    this.brokenImages.add(src);
+    this.requestUpdate();
+  };
 
   protected get resolvedTheme(): Theme {
     const theme = this.theme ?? pageDefault('theme');

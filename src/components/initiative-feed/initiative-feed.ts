@@ -170,8 +170,6 @@ export class InitiativeFeed extends CitiesElement {
   @state() private selectedCountry = '';
   @state() private selectedTopic = '';
   @state() private pages = 1;
-  /** `src` values of images that failed to load: their box is removed. */
-  @state() private failed = new Set<string>();
 
   /** The result count in the live region: it follows the filters once they settle. */
   private status: string | undefined;
@@ -448,12 +446,6 @@ export class InitiativeFeed extends CitiesElement {
     this.renderRoot.querySelectorAll<HTMLElement>('.card')[first]?.focus();
   };
 
-  private onImageError = (event: Event): void => {
-    const src = (event.target as HTMLImageElement).getAttribute('src');
-    if (src === null || this.failed.has(src)) return;
-    this.failed = new Set(this.failed).add(src);
-  };
-
   // ---- rendering --------------------------------------------------------------------------------
 
   /**
@@ -560,8 +552,7 @@ export class InitiativeFeed extends CitiesElement {
     const compact = this.layoutName === 'compact';
     const title = this.text(item.title);
     const summary = compact ? undefined : this.text(item.summary);
-    const image = compact || !item.image || this.failed.has(item.image.src) ? undefined : item.image;
-    const alt = image && this.text(image.alt);
+    const image = !compact && this.showsImage(item.image) ? item.image : undefined;
     const time = parseDateTime(item.published);
     const target = this.target || undefined;
     const leaves = item.url !== undefined && !item.url.startsWith(`${location.origin}/`);
@@ -597,19 +588,7 @@ export class InitiativeFeed extends CitiesElement {
               </ul>`
             : nothing}
         </div>
-        ${image
-          ? html`<img
-              class="image"
-              part="image"
-              src=${image.src}
-              alt=${alt!.text}
-              lang=${this.langOf(alt!)}
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-              @error=${this.onImageError}
-            />`
-          : nothing}
+        ${this.renderImage(image)}
       </article>
     </li>`;
   }

@@ -71,9 +71,6 @@ export class NewsList extends CitiesElement {
   /** The ticker's current headline (index in the shown items). */
   @state() private index = 0;
 
-  /** Image URLs that failed to load: their box is hidden. */
-  private broken = new Set<string>();
-
   private sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
 
   /** The items shown: newest first, at most `limit`. */
@@ -120,8 +117,7 @@ export class NewsList extends CitiesElement {
   }
 
   private renderItem(item: NewsItem, full: boolean): TemplateResult {
-    const image = full && item.image && !this.broken.has(item.image.src) ? item.image : undefined;
-    const alt = this.text(image?.alt);
+    const image = full && this.showsImage(item.image) ? item.image : undefined;
     const summary = full && item.summary ? this.text(item.summary) : undefined;
     return html`<li class="item ${image ? 'has-image' : ''}" part="item">
       <div class="body">
@@ -131,19 +127,7 @@ export class NewsList extends CitiesElement {
           ? html`<p class="summary" part="summary" dir="auto" lang=${this.langOf(summary)}>${summary.text}</p>`
           : nothing}
       </div>
-      ${image
-        ? html`<img
-            class="image"
-            part="image"
-            src=${image.src}
-            alt=${alt.text}
-            lang=${alt.text ? this.langOf(alt) : nothing}
-            loading="lazy"
-            decoding="async"
-            referrerpolicy="no-referrer"
-            @error=${() => this.markBroken(image.src)}
-          />`
-        : nothing}
+      ${this.renderImage(image)}
     </li>`;
   }
 
@@ -203,10 +187,5 @@ export class NewsList extends CitiesElement {
     const result = this.feed.result;
     const total = result ? this.shown(result).length : 0;
     if (total > 0) this.index = (((this.index + delta) % total) + total) % total;
-  }
-
-  private markBroken(src: string): void {
-    this.broken.add(src);
-    this.requestUpdate();
   }
 }

@@ -211,10 +211,6 @@ export class QuoteCarousel extends CitiesElement {
     this.swipe = undefined;
   };
 
-  private hideBrokenImage = (event: Event): void => {
-    (event.currentTarget as HTMLElement).hidden = true;
-  };
-
   protected renderContent(result: ParseResult): unknown {
     const items = this.select(result);
     if (items.length === 1) {
@@ -304,20 +300,7 @@ export class QuoteCarousel extends CitiesElement {
         <p>${text.text}</p>
       </blockquote>
       <figcaption part="caption">
-        ${quote.image
-          ? html`<img
-              class="portrait"
-              part="portrait"
-              src=${quote.image.src}
-              alt=${this.text(quote.image.alt).text}
-              width="48"
-              height="48"
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-              @error=${this.hideBrokenImage}
-            />`
-          : nothing}
+        ${this.renderImage(quote.image, 'portrait', 48)}
         <span class="who">
           <span class="author" part="author">${quote.author}</span>
           ${shown.length ? html`<span class="details" part="details">${this.joinDetails(shown)}</span>` : nothing}
