@@ -419,6 +419,27 @@ describe('<cities-event-countdown>', () => {
       expect((await seen(key)).count).to.equal(0);
     });
 
+    it('reserves the shape of the loaded countdown while loading, so the page does not move', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const box = await fixture<HTMLDivElement>(html`<div style="inline-size: 420px"></div>`);
+      const loading = document.createElement('cities-event-countdown');
+      loading.loading = 'eager';
+      loading.src = feedUrl(uniqueKey(), { hang: 1 });
+      const loaded = document.createElement('cities-event-countdown');
+      loaded.loading = 'eager';
+      loaded.src = feedUrl(uniqueKey(), { fixture: 'events-sequence' });
+      const done = nextEvent(loaded, 'cities-feed-load');
+      box.append(loading, loaded);
+      await done;
+      await loaded.updateComplete;
+      expect(q(loading, '.skeleton') !== null && q(loaded, '[part=countdown]') !== null).to.equal(true);
+      const skeleton = loading.getBoundingClientRect().height;
+      const content = loaded.getBoundingClientRect().height;
+      // Within 12 %: the title's real length is unknown until the event arrives.
+      expect(Math.abs(skeleton - content) / content, `${skeleton}px vs ${content}px`).to.be.below(0.12);
+      expect(root(loading).querySelectorAll('.skeleton .unit').length).to.equal(4);
+    });
+
     it('shows feed text in the visitor language and marks it', async () => {
       pinClock('2026-01-01T00:00:00Z');
       const el = await feedWidget('events-sequence', { lang: 'es' });

@@ -113,6 +113,26 @@ export const eventCountdownStyles = css`
     color: var(--_surface);
   }
 
+  /* Loading: the same boxes as the content, with bones for text. */
+  .event.skeleton {
+    display: block;
+  }
+  .event.skeleton .bone {
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 60%;
+    block-size: 0.9em;
+  }
+  .event.skeleton .bone.wide {
+    inline-size: 85%;
+  }
+  .event.skeleton .bone.short {
+    inline-size: 35%;
+  }
+  .calendar-line {
+    font-size: 14px;
+  }
+
   /* Add to calendar. */
   .calendar summary {
     inline-size: fit-content;

@@ -274,11 +274,6 @@ export class EventCountdown extends CitiesElement {
     return this.renderView({ state: 'none' });
   }
 
-  protected override renderSkeleton(): unknown {
-    this.shown = undefined;
-    return super.renderSkeleton();
-  }
-
   protected override renderError(): unknown {
     this.shown = undefined;
     return super.renderError();
@@ -504,6 +499,33 @@ export class EventCountdown extends CitiesElement {
         </div>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</p>`;
+  }
+
+  /**
+   * The loading state in the countdown's own shape (status, title, digit boxes, date, location and
+   * calendar lines, with the same classes and line heights), so that the page does not move when the
+   * event arrives.
+   */
+  protected override renderSkeleton(): unknown {
+    this.shown = undefined;
+    const full = this.layout !== 'compact';
+    const units = this.noSeconds ? 3 : 4;
+    const line = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
+    return html`<div class="event skeleton layout-${full ? 'full' : 'compact'}" part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
+      <div class="body" aria-hidden="true">
+        <p class="status">${line('short')}</p>
+        <p class="title">${line('wide')}</p>
+        <div class="countdown">
+          ${Array.from(
+            { length: units },
+            () => html`<span class="unit"><span class="number">&nbsp;</span><span class="label">&nbsp;</span></span>`,
+          )}
+        </div>
+        <p class="when">${line()}${full ? html`<br />${line('short')}` : nothing}</p>
+        ${full ? html`<p class="location">${line('short')}</p><p class="calendar-line">${line('short')}</p>` : nothing}
+      </div>
+    </div>`;
   }
 
   private renderEvent(view: View, event: ShownEvent, remaining: Duration | undefined): TemplateResult {
