@@ -537,12 +537,12 @@ export class EventCountdown extends CitiesElement {
       ? html`<a href=${event.url} rel="noopener noreferrer">${event.title.text}</a>`
       : event.title.text;
     const where = event.location
-      ? html`<span lang=${this.langOf(event.location)}>${event.location.text}</span>`
+      ? html`<span lang=${this.langOf(event.location)} dir="auto">${event.location.text}</span>`
       : event.online === false
         ? nothing
         : msg('Online');
     return html`<p class="status" part="status"><span class="dot" aria-hidden="true"></span>${status}</p>
-      <p class="title" part="title" lang=${this.langOf(event.title)}>${title}</p>
+      <p class="title" part="title" lang=${this.langOf(event.title)} dir="auto">${title}</p>
       ${remaining ? this.renderCountdown(remaining) : nothing}
       ${state === 'live'
         ? event.url
