@@ -78,6 +78,7 @@ import { buildBundles } from '../scripts/size.mjs';
 import { writeSection } from './breakdown.mjs';
 import { imageSvg, makeFeed } from './feeds.mjs';
 import * as pages from './pages.mjs';
+import { chromiumBaseArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -210,16 +211,9 @@ function startServer(dir) {
 
 async function launch() {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: chromiumBaseArgs,
   });
 }
 

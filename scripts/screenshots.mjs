@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = new URL('../docs/images/', import.meta.url);
@@ -25,9 +26,9 @@ await new Promise((resolve, reject) => {
 const base = `http://localhost:${PORT}/`;
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--hide-scrollbars'],
+  args: [...chromiumArgs, '--hide-scrollbars'],
 });
 try {
   await mkdir(out, { recursive: true });

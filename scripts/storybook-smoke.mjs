@@ -26,6 +26,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: options } = parseArgs({
@@ -36,7 +37,7 @@ const { values: options } = parseArgs({
   },
 });
 const staticDir = resolve(root, options.dir);
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = chromiumPath;
 
 /** URLs that fail on purpose: the state stories' feeds and broken images (never real network). */
 const DELIBERATE = /\/story-feed\//;
@@ -106,18 +107,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    // Several pages run at once: keep every one rendering (lazy images, animation frames, timers).
-    '--disable-background-timer-throttling',
-    '--disable-backgrounding-occluded-windows',
-    '--disable-renderer-backgrounding',
-  ],
+  args: chromiumArgs,
 });
 
 /** Runs in the page: resolves when every widget has settled, or with the tags that did not. */
