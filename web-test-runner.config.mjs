@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath as executablePath } from './scripts/chromium.mjs';
 import { feedMiddleware } from './test/server/feeds.mjs';
+import { pagesMiddleware } from './test/server/pages.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
   console.error(
     `No Chromium at ${executablePath}: install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.`,
@@ -19,26 +20,13 @@ export default {
   // animation frames would stall in the second one.
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [feedMiddleware],
+  middleware: [feedMiddleware, pagesMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-quic',
-          // Test files run in parallel tabs: keep background tabs rendering (IntersectionObserver,
-          // requestAnimationFrame) and their timers unthrottled.
-          '--disable-background-timer-throttling',
-          '--disable-backgrounding-occluded-windows',
-          '--disable-renderer-backgrounding',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

@@ -10,7 +10,9 @@ import { DATE_TIME_PATTERN, isDateTime, parseDateTime } from './dates.js';
 
 // zod compiles object parsers with `new Function` unless told not to. On a page with a strict CSP
 // (no 'unsafe-eval') even the feature test raises a securitypolicyviolation, so the JIT stays off.
-// This must run before the first schema is constructed.
+// This must run before the first schema is constructed. zod's configuration is global (shared with any
+// other zod on the page): the page's own setting is put back at the end of this module.
+const pageJitless = z.config().jitless;
 z.config({ jitless: true });
 
 /** A BCP 47 language tag, loosely: "en", "es-CO", "zh-Hans". Rules out keys like "__proto__". */
@@ -133,3 +135,7 @@ export const ITEM_SCHEMAS = {
   quotes: QuoteSchema,
   news: NewsSchema,
 } as const;
+
+// Every schema above is built (an object schema reads the setting once, when it is built): leave the
+// page's zod as it was.
+z.config({ jitless: pageJitless });

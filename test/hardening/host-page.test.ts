@@ -1,0 +1,275 @@
+/**
+ * Hostile host pages: a strict Content Security Policy with Trusted Types, no adoptedStyleSheets, CSS
+ * resets that reach everything they can, a <base href> elsewhere, our script twice, the CDN bundle beside
+ * the npm build, the page owning one of our tags, another Lit on the page. Every page is a real HTML page
+ * sent with its own headers (test/server/pages.mjs) that loads dist/cities-widgets.js by a script tag.
+ */
+import { expect } from '@open-wc/testing';
+import {
+  TAGS,
+  closePages,
+  expectQuiet,
+  fixtureUrl,
+  openPage,
+  rect,
+  shadow,
+  stateOf,
+  uniqueKey,
+  until,
+  type Page,
+} from './helpers.js';
+
+const WIDGET_IDS = ['initiatives', 'countdown', 'quotes', 'initiatives-narrow', 'news', 'news-es'] as const;
+
+/** The feed of the widget pages: every list, with same-origin images (allowed by `img-src 'self'`). */
+const widgetsFeed = () => fixtureUrl('widgets', uniqueKey('page'), { hours: 0 });
+
+function widgets(page: Page): Element[] {
+  return WIDGET_IDS.map((id) => {
+    const el = page.doc.getElementById(id);
+    if (!el) throw new Error(`#${id} missing`);
+    return el;
+  });
+}
+
+/** Waits until every widget of the page shows its content. */
+async function allRendered(page: Page): Promise<void> {
+  await until(
+    () => widgets(page).every((el) => el.shadowRoot !== null && stateOf(el) === 'content' && el.shadowRoot.querySelector('.root') !== null),
+    'every widget shows its content',
+    8000,
+  );
+  // Images decode and the live regions settle.
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+const STYLE_PROPS = ['display', 'position', 'font-size', 'border-top-left-radius', 'background-color', 'color', 'padding-top', 'outline-style'];
+
+/** Computed styles of every element in the widget's shadow root: what "fully styled" looks like. */
+function styleSignature(el: Element): string[] {
+  const win = el.ownerDocument.defaultView!;
+  return [...shadow(el).querySelectorAll('*')]
+    .filter((e) => !(e instanceof win.HTMLStyleElement))
+    .map((e) => {
+      const cs = win.getComputedStyle(e);
+      return `${e.localName}.${e.getAttribute('class') ?? ''} ${STYLE_PROPS.map((p) => cs.getPropertyValue(p)).join(' ')}`;
+    });
+}
+
+/** Boxes of the key parts of a widget, relative to its `.root`, rounded to the pixel. */
+function layoutOf(el: Element): Record<string, number[]> {
+  const root = shadow(el).querySelector('.root')!;
+  const base = rect(root);
+  const out: Record<string, number[]> = { root: [Math.round(base.width), Math.round(base.height)] };
+  const parts = shadow(el).querySelectorAll('[part]');
+  parts.forEach((part, i) => {
+    const r = rect(part);
+    // The countdown's digits change every second: only its block, not each number, is compared.
+    if (part.closest('[part=countdown]') && part.getAttribute('part') !== 'countdown') return;
+    out[`${i}:${part.getAttribute('part')}`] = [r.x - base.x, r.y - base.y, r.width, r.height].map(Math.round);
+  });
+  return out;
+}
+
+function expectSameLayout(actual: Record<string, number[]>, expected: Record<string, number[]>, label: string): void {
+  expect(Object.keys(actual), `${label}: parts`).to.deep.equal(Object.keys(expected));
+  for (const [key, box] of Object.entries(expected)) {
+    const got = actual[key]!;
+    box.forEach((v, i) => expect(Math.abs(got[i]! - v), `${label} ${key}: [${got}] vs [${box}]`).to.be.at.most(1));
+  }
+}
+
+describe('hostile host pages', function () {
+  this.timeout(20000);
+  afterEach(closePages);
+
+  let reference: Map<string, { styles: string[]; layout: Record<string, number[]> }>;
+
+  before(async () => {
+    const page = await openPage('widgets.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    reference = new Map(widgets(page).map((el) => [el.id, { styles: styleSignature(el), layout: layoutOf(el) }]));
+    expectQuiet(page.probe, { label: 'reference page' });
+    closePages();
+  });
+
+  it('renders every widget fully styled under a strict CSP with Trusted Types, with zero violations', async () => {
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    for (const el of widgets(page)) {
+      const root = shadow(el).querySelector('.root')!;
+      expect(page.win.getComputedStyle(root).backgroundColor, `${el.id} .root background`).to.equal('rgb(255, 255, 255)');
+      expect(styleSignature(el), `${el.id}: computed styles as on a plain page`).to.deep.equal(reference.get(el.id)!.styles);
+    }
+    const card = shadow(page.doc.getElementById('initiatives')!).querySelector('[part=card]')!;
+    expect(page.win.getComputedStyle(card).borderTopLeftRadius).to.equal('8px');
+    // The Spanish catalog is a chunk loaded by a dynamic import, allowed by script-src 'self'.
+    await until(
+      () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-es-[\w-]+\.js$/.test(e.name)),
+      'the Spanish catalog chunk loaded',
+    );
+    expectQuiet(page.probe);
+  });
+
+  it('renders fully styled without adoptedStyleSheets when the page sets window.litNonce', async () => {
+    const page = await openPage('csp-nonce-widgets.html', { feed: widgetsFeed() });
+    expect(page.win.document.adoptedStyleSheets, 'adoptedStyleSheets removed').to.equal(undefined);
+    expect(page.win.litNonce).to.be.a('string');
+    await allRendered(page);
+    for (const el of widgets(page)) {
+      const styles = shadow(el).querySelectorAll('style');
+      expect(styles.length, `${el.id}: <style> elements`).to.be.greaterThan(0);
+      for (const style of styles) expect(style.nonce, `${el.id}: nonce`).to.equal(page.win.litNonce);
+      expect(styleSignature(el), `${el.id}: computed styles`).to.deep.equal(reference.get(el.id)!.styles);
+    }
+    expectQuiet(page.probe);
+  });
+
+  it('(control) without the nonce, the same page is refused its styles: the checks above can fail', async () => {
+    const page = await openPage('csp-unstyled.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    const news = page.doc.getElementById('news')!;
+    expect(styleSignature(news)).not.to.deep.equal(reference.get('news')!.styles);
+    expect(page.probe.violations.length).to.be.greaterThan(0);
+    expect(page.probe.violations.every((v) => v.directive.startsWith('style-src'))).to.equal(true);
+  });
+
+  it('keeps layout, fonts and focus ring under hostile CSS resets and a <base href> elsewhere', async () => {
+    const page = await openPage('hostile-css.html', { feed: widgetsFeed() });
+    expect(page.doc.baseURI).to.equal('https://elsewhere.example/base/');
+    await allRendered(page);
+    for (const el of widgets(page)) {
+      expectSameLayout(layoutOf(el), reference.get(el.id)!.layout, el.id);
+      const root = shadow(el).querySelector('.root')!;
+      const cs = page.win.getComputedStyle(root);
+      expect([cs.fontSize, cs.letterSpacing, cs.textTransform, cs.whiteSpace, cs.lineHeight], el.id).to.deep.equal([
+        '16px',
+        'normal',
+        'none',
+        'normal',
+        '24px',
+      ]);
+    }
+    // Links from the feed resolve against the feed, not against the page's <base>.
+    const news = shadow(page.doc.getElementById('news')!);
+    const link = news.querySelector<HTMLAnchorElement>('a[part=link]')!;
+    expect(link.href).to.equal(`${location.origin}/news/n1`);
+    expect(news.querySelector<HTMLAnchorElement>('a[part=more]')!.href).to.equal(`${location.origin}/news/`);
+    // The focus ring is drawn inside the shadow root, where `*:focus { outline: none }` does not reach.
+    link.focus({ focusVisible: true } as FocusOptions);
+    const ring = page.win.getComputedStyle(link);
+    expect([ring.outlineStyle, ring.outlineWidth]).to.deep.equal(['solid', '3px']);
+    expectQuiet(page.probe);
+  });
+
+  it('works with the script included twice: no exception, one warning per tag the second copy skipped', async () => {
+    const page = await openPage('csp-twice.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    await until(() => page.probe.console.warn.length >= TAGS.length, 'the second copy warned');
+    expect(page.probe.console.warn).to.have.length(TAGS.length);
+    for (const tag of TAGS) expect(page.probe.console.warn.join('\n')).to.contain(`<${tag}> is already defined`);
+    expectQuiet(page.probe, { warnings: [/already defined on this page/] });
+  });
+
+  it('works with the CDN bundle and the npm build on one page', async () => {
+    const page = await openPage('csp-cdn-npm.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    await until(() => page.probe.console.warn.length >= TAGS.length, 'the second build warned');
+    expect(page.probe.console.warn).to.have.length(TAGS.length);
+    expectQuiet(page.probe, { warnings: [/already defined on this page/] });
+  });
+
+  it('leaves a tag the page defined first alone, with one clear warning, and the other widgets work', async () => {
+    const page = await openPage('csp-own-class.html', { feed: widgetsFeed() }, { defined: false });
+    const others = widgets(page).filter((el) => el.localName !== 'cities-news-list');
+    await until(() => others.every((el) => el.shadowRoot !== null && stateOf(el) === 'content'), 'our other widgets render', 8000);
+    const theirs = page.doc.getElementById('news')!;
+    expect(theirs.shadowRoot).to.equal(null);
+    expect((theirs as HTMLElement).dataset['owner']).to.equal('page');
+    expect(page.win.customElements.get('cities-news-list')!.name).to.equal('PageNewsList');
+    expect(page.probe.console.warn).to.deep.equal([
+      'cities-widgets: <cities-news-list> is already defined on this page; this copy was not registered.',
+    ]);
+    expectQuiet(page.probe, { warnings: [/already defined on this page/] });
+  });
+
+  it('works after another Lit created the "lit-html" Trusted Types policy (no trusted-types directive)', async () => {
+    const page = await openPage('csp-other-lit.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    expect((page.win as unknown as { __otherLit: boolean }).__otherLit).to.equal(true);
+    expect(page.doc.querySelector('#other-lit .other')!.textContent).to.equal('another Lit renders');
+    expectQuiet(page.probe);
+  });
+
+  it('adds nothing to the page but its elements: no global of its own, no style, no node outside its shadow roots', async () => {
+    const page = await openPage('empty.html', {}, { defined: false });
+    const globals = new Set(Object.getOwnPropertyNames(page.win));
+    const nodes = page.doc.querySelectorAll('*').length;
+    const sheets = [page.doc.styleSheets.length, page.doc.adoptedStyleSheets.length];
+    const url = page.win.location.href;
+    const src = widgetsFeed();
+    const els = TAGS.map((tag) => {
+      const slot = page.doc.createElement('section');
+      const el = page.doc.createElement(tag);
+      el.setAttribute('src', src);
+      el.setAttribute('loading', 'eager');
+      slot.append(el);
+      page.doc.body.append(slot);
+      return el;
+    });
+    const script = page.doc.createElement('script');
+    script.type = 'module';
+    script.src = '/dist/cities-widgets.js';
+    page.doc.head.append(script);
+    await until(() => els.every((el) => el.shadowRoot !== null && stateOf(el) === 'content'), 'every widget shows its content', 8000);
+    // Only the bookkeeping of Lit and zod (version lists, zod's shared configuration and registry).
+    const added = Object.getOwnPropertyNames(page.win).filter((name) => !globals.has(name));
+    expect(added.sort()).to.deep.equal([
+      '__zod_globalConfig',
+      '__zod_globalRegistry',
+      'litElementVersions',
+      'litHtmlVersions',
+      'litPropertyMetadata',
+      'reactiveElementVersions',
+    ]);
+    // zod's configuration is shared with any zod the page uses: it is left as it was found (empty).
+    const zodConfig = (page.win as unknown as { __zod_globalConfig: Record<string, unknown> }).__zod_globalConfig;
+    expect(Object.entries(zodConfig).filter(([, v]) => v !== undefined)).to.deep.equal([]);
+    expect(page.doc.querySelectorAll('*').length, 'nodes in the page').to.equal(nodes + 2 * TAGS.length + 1);
+    expect([page.doc.styleSheets.length, page.doc.adoptedStyleSheets.length], 'page style sheets').to.deep.equal(sheets);
+    expect(page.win.location.href).to.equal(url);
+    expect(Object.keys(page.win.localStorage).filter((k) => !k.startsWith('cities-widgets:feed:v1:'))).to.deep.equal([]);
+    expectQuiet(page.probe);
+  });
+
+  // Trusted Types: Lit creates one policy, named "lit-html", when its module loads. What a partner's
+  // `trusted-types` directive must say (SECURITY.md) is checked here, both ways.
+  it('works with `trusted-types lit-html`', async () => {
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed(), tt: 'lit-html' });
+    await allRendered(page);
+    expectQuiet(page.probe);
+  });
+
+  it("works beside another Lit with `trusted-types lit-html 'allow-duplicates'`", async () => {
+    const page = await openPage('csp-other-lit.html', { feed: widgetsFeed(), tt: "lit-html 'allow-duplicates'" });
+    await allRendered(page);
+    expectQuiet(page.probe);
+  });
+
+  it('(documented limit) cannot start beside another Lit when `trusted-types` names lit-html without allow-duplicates', async () => {
+    const page = await openPage('csp-other-lit.html', { feed: widgetsFeed(), tt: 'lit-html' }, { defined: false });
+    await until(() => page.probe.errors.length > 0 && page.probe.violations.length > 0, 'the bundle failed to load');
+    expect(page.probe.errors).to.deep.equal([
+      `TypeError: Failed to execute 'createPolicy' on 'TrustedTypePolicyFactory': Policy with name "lit-html" already exists.`,
+    ]);
+    expect(page.probe.violations.map((v) => `${v.directive} ${v.sample}`)).to.deep.equal(['trusted-types lit-html']);
+    for (const tag of TAGS) expect(page.win.customElements.get(tag), tag).to.equal(undefined);
+  });
+
+  it('(documented limit) cannot start when `trusted-types` does not name lit-html', async () => {
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed(), tt: 'other-policy' }, { defined: false });
+    await until(() => page.probe.errors.length > 0, 'the bundle failed to load');
+    expect(page.probe.errors[0]).to.contain('Policy "lit-html" disallowed');
+    for (const tag of TAGS) expect(page.win.customElements.get(tag), tag).to.equal(undefined);
+  });
+});
