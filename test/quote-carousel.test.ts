@@ -503,6 +503,28 @@ describe('<cities-quote-carousel>', () => {
       }
     });
 
+    it('motion="reduce" (or the page meta) acts like the reduced-motion preference', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true, motion: 'reduce' });
+      expect(label(rotation(el))).to.equal('Start automatic slide show');
+      await tick(el, 60000);
+      expect(current(el)).to.equal(0);
+      for (const slide of slides(el)) expect(getComputedStyle(slide).transitionDuration).to.match(/^0s(, 0s)*$/);
+      el.setAttribute('motion', 'auto');
+      await el.updateComplete;
+      expect(label(rotation(el)), 'back to the visitor setting').to.equal('Stop automatic slide show');
+      const meta = Object.assign(document.createElement('meta'), { name: 'cities-widgets:motion', content: 'reduce' });
+      document.head.append(meta);
+      try {
+        el.removeAttribute('motion');
+        await el.updateComplete;
+        expect(label(rotation(el)), 'page default').to.equal('Start automatic slide show');
+      } finally {
+        meta.remove();
+      }
+      restoreClock();
+    });
+
     it('stops when reduced motion is switched on while rotating, and follows it back', async () => {
       useClock();
       const { el } = await mount({ autoplay: true });

@@ -62,6 +62,13 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   /** `lazy` (default): fetch when the widget nears the viewport; `eager`: fetch at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 
+  /**
+   * `reduce`: no animation and no automatic rotation, as under the visitor's `prefers-reduced-motion: reduce`
+   * (which is always honoured); for a site's own motion switch and for previews. Page default:
+   * `<meta name="cities-widgets:motion">`, else `auto` (follow the visitor's setting).
+   */
+  @property() motion?: 'auto' | 'reduce';
+
   /** The feed list this widget shows. */
   protected abstract readonly list: ListName;
 
@@ -184,6 +191,11 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     this.requestUpdate();
   };
 
+  /** Told to reduce motion by its `motion` attribute or the page default (the media query is CSS's job). */
+  protected get reducesMotion(): boolean {
+    return (this.motion ?? pageDefault('motion')) === 'reduce';
+  }
+
   protected get resolvedTheme(): Theme {
     const theme = this.theme ?? pageDefault('theme');
     return theme === 'dark' || theme === 'auto' ? theme : 'light';
@@ -191,7 +203,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
 
   protected override render(): TemplateResult {
     return html`<div
-      class="root theme-${this.resolvedTheme}"
+      class="root theme-${this.resolvedTheme} ${this.reducesMotion ? 'motion-reduce' : ''}"
       part="base"
       lang=${this.locale}
       dir=${this.direction}

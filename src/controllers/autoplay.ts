@@ -35,6 +35,8 @@ export class AutoplayController implements ReactiveController {
   enabled = false;
   /** Requested milliseconds between steps; clamped by `clampInterval`. */
   interval: number | undefined = DEFAULT_INTERVAL;
+  /** The host was told to reduce motion (its `motion="reduce"`), as if the system asked for it. */
+  reduceMotion = false;
 
   private choice: boolean | undefined;
   private hovered = false;
@@ -54,9 +56,9 @@ export class AutoplayController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The visitor asked the system for reduced motion. */
+  /** The visitor asked the system for reduced motion, or the host was told to reduce motion. */
   get reducedMotion(): boolean {
-    return this.media?.matches ?? false;
+    return this.reduceMotion || (this.media?.matches ?? false);
   }
 
   /** Rotation is on (the rotation control offers "stop"), though it may be paused for now. */

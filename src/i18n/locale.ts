@@ -108,7 +108,7 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
 }
 
 /** A page-wide default from `<meta name="cities-widgets:NAME" content="…">`. */
-export function pageDefault(name: 'src' | 'lang' | 'theme'): string | undefined {
+export function pageDefault(name: 'src' | 'lang' | 'theme' | 'motion'): string | undefined {
   const meta = document.querySelector<HTMLMetaElement>(`meta[name="cities-widgets:${name}"]`);
   const content = meta?.content.trim();
   return content ? content : undefined;

@@ -192,4 +192,7 @@ export const baseStyles = css`
       animation: none;
     }
   }
+  .motion-reduce .skeleton .bone {
+    animation: none;
+  }
 `;

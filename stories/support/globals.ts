@@ -7,9 +7,9 @@
  *   - direction: `auto` follows the language; `ltr`/`rtl` set `dir` on the wrapper and on every widget
  *     without its own `dir`.
  *
- * Reduced motion is not in the toolbar on purpose: the widgets honour the `prefers-reduced-motion` media query,
- * which no script can change. Emulate it in the browser's devtools (Chrome: Rendering › Emulate CSS media
- * feature prefers-reduced-motion); see the Introduction page.
+ *   - motion: `reduce` sets `motion="reduce"` on every widget without its own `motion`: the widgets then drop
+ *     every animation and automatic rotation exactly as under `prefers-reduced-motion: reduce` (the media query
+ *     itself, which no script can change, can still be emulated in the browser's devtools).
  */
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { render, type TemplateResult } from 'lit';
@@ -54,9 +54,21 @@ export const globalTypes: Preview['globalTypes'] = {
       dynamicTitle: true,
     },
   },
+  motion: {
+    description: 'Reduced motion: motion="reduce" on every widget (as under prefers-reduced-motion: reduce)',
+    toolbar: {
+      title: 'Motion',
+      icon: 'play',
+      items: [
+        { value: 'auto', title: 'Motion: follow the system setting' },
+        { value: 'reduce', title: 'Reduced motion' },
+      ],
+      dynamicTitle: true,
+    },
+  },
 };
 
-export const initialGlobals: Preview['initialGlobals'] = { locale: 'en', theme: 'light', direction: 'auto' };
+export const initialGlobals: Preview['initialGlobals'] = { locale: 'en', theme: 'light', direction: 'auto', motion: 'auto' };
 
 const WIDGET = 'cities-initiative-feed, cities-event-countdown, cities-quote-carousel, cities-news-list';
 
@@ -64,6 +76,7 @@ export const withGlobals: Decorator = (story, context) => {
   const locale = String(context.globals['locale'] || 'en');
   const theme = String(context.globals['theme'] || 'light');
   const direction = String(context.globals['direction'] || 'auto');
+  const motion = String(context.globals['motion'] || 'auto');
   const frame = document.createElement('div');
   frame.className = 'cities-story';
   frame.lang = locale;
@@ -73,6 +86,7 @@ export const withGlobals: Decorator = (story, context) => {
   for (const widget of widgets) {
     if (!widget.hasAttribute('theme')) widget.setAttribute('theme', theme);
     if (frame.dir && !widget.hasAttribute('dir')) widget.setAttribute('dir', frame.dir);
+    if (motion === 'reduce' && !widget.hasAttribute('motion')) widget.setAttribute('motion', 'reduce');
   }
   // The box around the story takes the theme of its widgets, so that a dark widget sits on a dark page.
   const themes = new Set(widgets.map((w) => w.getAttribute('theme')));

@@ -29,6 +29,17 @@ describe('shared widget behaviour', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('animates the skeleton, except with motion="reduce"', async () => {
+    const el = await fixture(html`<div>
+      <test-widget id="a" src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>
+      <test-widget id="b" motion="reduce" src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>
+    </div>`);
+    const [a, b] = ['#a', '#b'].map((s) => el.querySelector<TestWidget>(s)!);
+    await waitUntil(() => shadow(a!).querySelector('.bone') && shadow(b!).querySelector('.bone'));
+    expect(getComputedStyle(shadow(a!).querySelector('.bone')!).animationName).to.equal('pulse');
+    expect(getComputedStyle(shadow(b!).querySelector('.bone')!).animationName).to.equal('none');
+  });
+
   it('renders the feed when ready and fires cities-feed-load with counts', async () => {
     const el = document.createElement('test-widget');
     el.src = feedUrl(uniqueKey());

@@ -230,4 +230,7 @@ export const eventCountdownStyles = css`
       animation: none;
     }
   }
+  .motion-reduce .is-live .dot {
+    animation: none;
+  }
 `;

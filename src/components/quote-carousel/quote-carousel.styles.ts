@@ -206,6 +206,10 @@ export const quoteCarouselStyles = css`
       transition: none;
     }
   }
+  .motion-reduce .slide.current,
+  .motion-reduce .dot::before {
+    transition: none;
+  }
   @media (forced-colors: active) {
     .dot::before {
       background: ButtonText;

@@ -158,6 +158,7 @@ export class QuoteCarousel extends CitiesElement {
     const count = result ? this.select(result).length : 0;
     this.rotation.enabled = this.autoplay && count > 1;
     this.rotation.interval = this.interval;
+    this.rotation.reduceMotion = this.reducesMotion;
   }
 
   /** Shows quote `i` (wrapping around). */
