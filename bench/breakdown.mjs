@@ -27,6 +27,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { table } from '../scripts/size.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(root, 'bench', 'RESULTS.md');
@@ -212,18 +213,6 @@ export async function analyze(entry = 'cities-widgets') {
 
 const n = (v) => v.toLocaleString('en-US');
 const pct = (v, t) => `${((v / t) * 100).toFixed(1)} %`;
-
-function table(rows, align) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r, ri) =>
-      r
-        .map((c, i) => (align[i] === 'l' ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
-        .join('  ')
-        .concat(ri === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
-    )
-    .join('\n');
-}
 
 function markdownTable(rows) {
   const [head, ...body] = rows;

@@ -140,7 +140,8 @@ export function checkBudget(measurement, budget) {
 const n = (v) => v.toLocaleString('en-US');
 const kb = (v) => `${(v / KB).toFixed(1)} KB`;
 
-function table(rows, align) {
+/** A plain-text table: `align` is one 'l' or 'r' per column; the first row is the header. */
+export function table(rows, align) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows
     .map((r, ri) =>
