@@ -91,6 +91,12 @@ export const baseStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* Every list in the widgets is a layout list: no bullets or indentation (list semantics come from role=list). */
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

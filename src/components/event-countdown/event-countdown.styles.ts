@@ -146,10 +146,7 @@ export const eventCountdownStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 6px 16px;
-    margin: 0;
     margin-block-start: 8px;
-    padding: 0;
-    list-style: none;
     font-size: 14px;
   }
   .calendar a {

@@ -65,9 +65,6 @@ export const initiativeFeedStyles = css`
   .list {
     display: grid;
     gap: var(--_gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .item {
     display: grid;
@@ -139,9 +136,7 @@ export const initiativeFeedStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 6px;
-    margin: 2px 0 0;
-    padding: 0;
-    list-style: none;
+    margin-block-start: 2px;
   }
   .tag {
     padding: 2px 10px;

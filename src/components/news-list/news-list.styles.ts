@@ -12,9 +12,6 @@ export const newsListStyles = css`
   .items {
     display: grid;
     gap: var(--_gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .item {
     display: grid;
