@@ -7,13 +7,24 @@
  * task). The result of validating a stored string is kept until that URL's copy is written again, and
  * reused while localStorage still holds exactly that string: one JSON.parse + parseFeed per copy instead
  * of one per widget (bench/RESULTS.md). Any change to the stored string is validated afresh.
+ *
+ * Big feeds stay off the critical path (bench/RESULTS.md, 5,000 initiatives = 3 MB): a fresh copy is
+ * written when the page is idle, not in the task that delivers it (JSON.stringify + setItem ≈ 25 ms), and
+ * a large stored copy is validated in slices (openCachedFeed) instead of in one long task.
  */
-import { parseFeed, type Feed, type ParseResult } from './parse.js';
+import { parseFeed, parseFeedInSlices, type Feed, type ParseResult } from './parse.js';
 
 const PREFIX = 'cities-widgets:feed:v1:';
+/** Stored copies up to this many characters (about 300 initiatives) are validated at once, in one piece. */
+const SYNC_MAX = 200_000;
 let disabled = false;
 /** The stored string last validated for a URL, and what it gave. Dropped when that URL is written. */
 const validated = new Map<string, { raw: string; result: CachedFeed }>();
+/** Large copies being validated in slices, shared by the widgets that ask meanwhile. */
+const reading = new Map<string, { raw: string; promise: Promise<CachedFeed | undefined> }>();
+/** Copies waiting for an idle moment to be written. */
+const pending = new Map<string, Feed>();
+let flushScheduled = false;
 
 function storage(): Storage | undefined {
   if (disabled) return undefined;
@@ -30,24 +41,116 @@ export interface CachedFeed extends ParseResult {
   savedAt: number;
 }
 
+/** The stored copy, validated now, in one piece (whatever its size). */
 export function readCachedFeed(url: string): CachedFeed | undefined {
-  const store = storage();
-  if (!store) return undefined;
+  const found = stored(url);
+  if (found?.kind === 'ready') return found.result;
+  if (found === undefined) return undefined;
+  const copy = found.kind === 'reading' ? parseStored(found.raw) : found;
+  if (!copy) return undefined;
   try {
-    const raw = store.getItem(PREFIX + url);
-    if (!raw) return undefined;
-    const memo = validated.get(url);
-    if (memo?.raw === raw) return { ...memo.result };
-    validated.delete(url);
-    const { savedAt, feed } = JSON.parse(raw) as { savedAt: number; feed: unknown };
-    const result: CachedFeed = { ...parseFeed(feed, url), savedAt: typeof savedAt === 'number' ? savedAt : 0 };
-    validated.set(url, { raw, result });
-    return { ...result };
+    return remember(url, copy.raw, copy.savedAt, parseFeed(copy.feed, url));
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The stored copy for a widget that is starting: a small copy (or one already validated) at once, so
+ * that it is on screen from the first render; a large one as a promise, validated in slices.
+ */
+export function openCachedFeed(url: string): CachedFeed | Promise<CachedFeed | undefined> | undefined {
+  const found = stored(url);
+  if (found === undefined) return undefined;
+  if (found.kind === 'ready') return found.result;
+  if (found.kind === 'reading') return found.promise.then((result) => result && { ...result });
+  if (found.raw.length <= SYNC_MAX) return readCachedFeed(url);
+  const { raw, savedAt, feed } = found;
+  const promise = parseFeedInSlices(feed, url).then(
+    (result) => remember(url, raw, savedAt, result),
+    () => undefined,
+  );
+  const entry = { raw, promise };
+  reading.set(url, entry);
+  void promise.finally(() => {
+    if (reading.get(url) === entry) reading.delete(url);
+  });
+  return promise;
+}
+
+interface StoredCopy {
+  kind: 'raw';
+  raw: string;
+  savedAt: number;
+  feed: unknown;
+}
+
+type Stored =
+  | { kind: 'ready'; result: CachedFeed }
+  | { kind: 'reading'; raw: string; promise: Promise<CachedFeed | undefined> }
+  | StoredCopy;
+
+/** What is stored for a URL: already validated, being validated, or still to validate. */
+function stored(url: string): Stored | undefined {
+  if (pending.has(url)) flushCacheWrites();
+  const store = storage();
+  if (!store) return undefined;
+  let raw: string | null;
+  try {
+    raw = store.getItem(PREFIX + url);
+  } catch {
+    return undefined;
+  }
+  if (!raw) return undefined;
+  const memo = validated.get(url);
+  if (memo?.raw === raw) return { kind: 'ready', result: { ...memo.result } };
+  validated.delete(url);
+  const inProgress = reading.get(url);
+  if (inProgress?.raw === raw) return { kind: 'reading', raw, promise: inProgress.promise };
+  return parseStored(raw);
+}
+
+function parseStored(raw: string): StoredCopy | undefined {
+  try {
+    const { savedAt, feed } = JSON.parse(raw) as { savedAt: unknown; feed: unknown };
+    return { kind: 'raw', raw, savedAt: typeof savedAt === 'number' ? savedAt : 0, feed };
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(url: string, raw: string, savedAt: number, parsed: ParseResult): CachedFeed {
+  const result: CachedFeed = { ...parsed, savedAt };
+  validated.set(url, { raw, result });
+  return { ...result };
+}
+
+/** Keeps a copy of a feed for the next visit, written when the page is next idle (within 2 s). */
+export function saveCachedFeed(url: string, feed: Feed): void {
+  if (disabled) return;
+  validated.delete(url);
+  pending.set(url, feed);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(flushCacheWrites, { timeout: 2000 });
+  else setTimeout(flushCacheWrites, 0);
+  // A visitor who leaves (or hides the tab) before the page is idle still gets the copy next time.
+  globalThis.addEventListener?.('pagehide', flushCacheWrites);
+  globalThis.document?.addEventListener('visibilitychange', flushCacheWrites);
+}
+
+/** Writes the copies still waiting, now. */
+export function flushCacheWrites(): void {
+  if (!flushScheduled && !pending.size) return;
+  flushScheduled = false;
+  globalThis.removeEventListener?.('pagehide', flushCacheWrites);
+  globalThis.document?.removeEventListener('visibilitychange', flushCacheWrites);
+  const writes = [...pending];
+  pending.clear();
+  for (const [url, feed] of writes) writeCachedFeed(url, feed);
+}
+
+/** Writes a copy of a feed now. */
 export function writeCachedFeed(url: string, feed: Feed): void {
   validated.delete(url);
   const store = storage();
@@ -65,8 +168,10 @@ export function writeCachedFeed(url: string, feed: Feed): void {
   }
 }
 
-/** For tests: forget that storage failed, and every validated copy. */
+/** For tests: forget that storage failed, and every validated or waiting copy. */
 export function resetCacheState(): void {
   disabled = false;
   validated.clear();
+  reading.clear();
+  pending.clear();
 }

@@ -20,8 +20,9 @@ export function parseDateTime(value: unknown): number | undefined {
   const second = m[6] === undefined ? 0 : +m[6];
   const ms = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
+  if (day > (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1))) {
+    return undefined;
+  }
   let offset = 0;
   if (m[9]) {
     const oh = +m[10]!;

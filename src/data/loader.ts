@@ -8,10 +8,12 @@
  *   `Retry-After` honoured on 429 and 503, no retry on other 4xx.
  * - `credentials: 'omit'`; the HTTP cache is left alone so Cache-Control and ETag work.
  * - A cap on body bytes (checked while streaming) and on items per list.
+ * - Validation in slices of a few ms (parseFeedInSlices), and the localStorage copy written when the page is
+ *   idle, so that even a 5,000-item feed makes no long task.
  */
 import { FeedError, toFeedError } from './errors.js';
-import { parseFeed, type ParseResult } from './parse.js';
-import { writeCachedFeed } from './cache.js';
+import { parseFeedInSlices, type ParseResult } from './parse.js';
+import { saveCachedFeed } from './cache.js';
 
 export interface LoadOptions {
   /** Abort a request after this many milliseconds (default 10,000). */
@@ -62,7 +64,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
       (result) => {
         inflight.delete(url);
         recent.set(url, result);
-        if (options.cache !== false) writeCachedFeed(url, result.feed);
+        if (options.cache !== false) saveCachedFeed(url, result.feed);
         return result;
       },
       (error: unknown) => {
@@ -157,8 +159,10 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     } catch {
       throw new FeedError('not-json', 'The feed is not valid JSON');
     }
+    clearTimeout(timer);
     const finalUrl = response.url || url;
-    const parsed = parseFeed(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
+    // In slices: a big feed must not freeze the page it is embedded in (bench/RESULTS.md).
+    const parsed = await parseFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
     return { ...parsed, url: finalUrl, fetchedAt: Date.now() };
   } finally {
     clearTimeout(timer);

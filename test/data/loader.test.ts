@@ -1,6 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { loadFeed, clearLoaderMemory, parseRetryAfter } from '../../src/data/loader.js';
-import { readCachedFeed, resetCacheState } from '../../src/data/cache.js';
+import { openCachedFeed, readCachedFeed, resetCacheState } from '../../src/data/cache.js';
+import { parseFeed, parseFeedInSlices } from '../../src/data/parse.js';
 import { FeedError } from '../../src/data/errors.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from '../helpers/server.js';
 
@@ -137,6 +138,37 @@ describe('feed loader', () => {
     expect(cached?.feed.news[1]!.url).to.equal(`${location.origin}/api/feed/news/n-2`);
   });
 
+  it('writes the copy when the page is idle, not in the task that delivers the feed', async () => {
+    const url = feedUrl(uniqueKey());
+    await loadFeed(url);
+    const key = `cities-widgets:feed:v1:${url}`;
+    expect(localStorage.getItem(key)).to.equal(null);
+    await waitUntil(() => localStorage.getItem(key) !== null, 'written in idle time', { timeout: 3000 });
+    expect(JSON.parse(localStorage.getItem(key)!).feed.news).to.have.length(3);
+  });
+
+  it('gives a large stored copy back as a promise, validated in slices, and a small one at once', async () => {
+    const big = feedUrl(uniqueKey(), { fixture: 'initiatives-5000' });
+    const small = feedUrl(uniqueKey());
+    await Promise.all([loadFeed(big), loadFeed(small)]);
+    clearLoaderMemory();
+    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${big}`) !== null, 'stored', { timeout: 3000 });
+    resetCacheState(); // forget the validated copies: read them from storage
+    const smallCopy = openCachedFeed(small);
+    expect(smallCopy instanceof Promise).to.equal(false);
+    expect((smallCopy as { feed: { news: unknown[] } }).feed.news).to.have.length(3);
+    const bigCopy = openCachedFeed(big);
+    expect(bigCopy instanceof Promise).to.equal(true);
+    // A second widget asking meanwhile shares the same validation.
+    const again = openCachedFeed(big);
+    expect(again instanceof Promise).to.equal(true);
+    const [a, b] = await Promise.all([bigCopy, again]);
+    expect(a!.feed.initiatives).to.have.length(5000);
+    expect(b!.feed.initiatives).to.deep.equal(a!.feed.initiatives);
+    // Once validated, the copy is given at once.
+    expect(openCachedFeed(big) instanceof Promise).to.equal(false);
+  });
+
   it('only turns the cache off when storage throws', async () => {
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {
@@ -151,5 +183,41 @@ describe('feed loader', () => {
       Storage.prototype.setItem = original;
       resetCacheState();
     }
+  });
+});
+
+describe('validation in slices', () => {
+  it('lets the page run its own tasks while a 5,000-item feed is validated, with the same result as in one go', async () => {
+    const url = feedUrl(uniqueKey(), { fixture: 'initiatives-5000' });
+    const doc: unknown = await (await fetch(url)).json();
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      ticks++;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const sliced = await parseFeedInSlices(doc, url, { sliceMs: 0 });
+    running = false;
+    expect(ticks, 'page timers that ran during the validation').to.be.greaterThan(5);
+
+    ticks = 0;
+    running = true;
+    setTimeout(tick, 0);
+    const whole = parseFeed(doc, url);
+    running = false;
+    expect(ticks, 'parseFeed runs in one piece').to.equal(0);
+    expect(sliced).to.deep.equal(whole);
+    expect(sliced.feed.initiatives).to.have.length(5000);
+  });
+
+  it('counts the items over the cap the same way in slices', async () => {
+    const url = feedUrl(uniqueKey(), { fixture: 'initiatives-5000' });
+    const doc: unknown = await (await fetch(url)).json();
+    const sliced = await parseFeedInSlices(doc, url, { maxItems: 100, sliceMs: 0 });
+    expect(sliced.feed.initiatives).to.have.length(100);
+    expect(sliced.skipped.initiatives).to.equal(4900);
+    expect(sliced).to.deep.equal(parseFeed(doc, url, { maxItems: 100 }));
   });
 });

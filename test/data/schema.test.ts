@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/data/parse.js';
 import { FeedError } from '../../src/data/errors.js';
-import { safeUrl } from '../../src/data/urls.js';
+import { canonicalUrl, safeUrl } from '../../src/data/urls.js';
 import { parseDateTime } from '../../src/data/dates.js';
 import { resolveText, cleanText, fold } from '../../src/data/text.js';
 
@@ -176,6 +176,52 @@ describe('URL policy', () => {
     expect(safeUrl('http://example.org/x', BASE)).to.equal('http://example.org/x');
   });
 
+  it('returns canonical absolute URLs as written and sends every other spelling through the URL parser', () => {
+    // The fast path (canonicalUrl) must give exactly what new URL() gives, or step aside.
+    const cases = [
+      'https://www.metropolis.org/news/cities-are-listening',
+      'https://example.org',
+      'https://example.org?q=1',
+      'https://example.org#top',
+      'HTTPS://Example.ORG/Path',
+      'https://example.org:443/a',
+      'https://example.org:8080/a',
+      'https://example.org/a/./b/../c',
+      'https://example.org/a/%2e%2E/c',
+      'https://example.org/a/..',
+      'https://127.0.0.1/x',
+      'https://0x7f.1/x',
+      'https://xn--bcher-kva.example/x',
+      'https://xn--a.example/x',
+      'https://user:pw@example.org/x',
+      'https://example.org./x',
+      'https://example.org/a b',
+      "https://example.org/?it's",
+      'https://example.org/a%zz',
+      'https://example.org/caf\u00e9',
+      'https://example.org\\evil.example/',
+      'https://exa\tmple.org/x',
+      'http://example.org/path_with-all.chars~!$&()*+,;=:@/?q=a/b?c#f/?\'',
+    ];
+    const relative = ['/img/1.svg', '/a/../b', '/a/%2E/b', '//cdn.example.net/x', '/\\evil.example/x', '/x?y#z', '/caf\u00e9', 'img/1.svg', '/'];
+    for (const raw of [...cases, ...relative]) {
+      const fast = canonicalUrl(raw, BASE);
+      const parsed = new URL(raw, BASE);
+      if (fast !== undefined) expect(fast, raw).to.equal(parsed.href);
+      expect(safeUrl(raw, BASE), raw).to.equal(/^https?:$/.test(parsed.protocol) ? parsed.href : undefined);
+    }
+    expect(canonicalUrl('https://www.metropolis.org/news/cities-are-listening')).to.equal(
+      'https://www.metropolis.org/news/cities-are-listening',
+    );
+    expect(canonicalUrl('https://example.org')).to.equal('https://example.org/');
+    expect(canonicalUrl('https://example.org?q=1')).to.equal('https://example.org/?q=1');
+    expect(canonicalUrl('HTTPS://Example.ORG/Path')).to.equal(undefined);
+    expect(canonicalUrl('https://example.org/a/./b')).to.equal(undefined);
+    expect(canonicalUrl('/img/1.svg', BASE)).to.equal(new URL('/img/1.svg', BASE).href);
+    expect(canonicalUrl('/img/1.svg', 'https://user:pw@example.org/feed.json')).to.equal(undefined);
+    expect(canonicalUrl('/img/1.svg', 'ftp://example.org/feed.json')).to.equal(undefined);
+  });
+
   it('drops unsafe links and images from items and resolves the rest', () => {
     const { feed } = parseFeed(
       {
@@ -203,6 +249,17 @@ describe('dates', () => {
     expect(parseDateTime('2026-12-01T15:00:00+01:00')).to.equal(Date.parse('2026-12-01T14:00:00Z'));
     expect(parseDateTime('2026-12-01T15:00Z')).to.equal(Date.parse('2026-12-01T15:00:00Z'));
     expect(parseDateTime('2024-02-29T00:00:00.123-05:00')).to.equal(Date.parse('2024-02-29T05:00:00.123Z'));
+  });
+  it('knows the length of every month, leap years included (1900 and 2100 are not, 2000 is)', () => {
+    for (const year of [1900, 2000, 2023, 2024, 2100]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 27; day <= 31; day++) {
+          const exists = new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1;
+          const text = `${year}-${String(month).padStart(2, '0')}-${day}T12:00:00Z`;
+          expect(parseDateTime(text) !== undefined, text).to.equal(exists);
+        }
+      }
+    }
   });
   for (const bad of [
     '2026-13-01T10:00:00Z',

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseFeed, type Feed } from '../../src/data/parse.js';
 import { FeedError } from '../../src/data/errors.js';
-import { safeUrl } from '../../src/data/urls.js';
+import { canonicalUrl, safeUrl } from '../../src/data/urls.js';
 import { LISTS } from '../../src/data/schema.js';
 
 const BASE = 'https://feeds.example.org/a/feed.json';
@@ -117,6 +117,30 @@ describe('fuzzing the parser and the URL filter', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('canonicalUrl (the fast path of safeUrl) agrees with the URL parser whenever it answers', () => {
+    const chars = fc.constantFrom(...'abcXYZ019-._~!$&\'()*+,;=:@/?#%2eE[] \t\\é'.split(''));
+    const tail = fc.array(chars, { maxLength: 24 }).map((a) => a.join(''));
+    const host = fc.constantFrom('example.org', 'a.b-c.net', 'xn--x.org', 'Example.org', '127.0.0.1', 'a', 'org.', 'x-.org');
+    const raw = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.tuple(fc.constantFrom('http://', 'https://', 'HTTP://'), host, tail).map(([s, h, t]) => s + h + t),
+      fc.tuple(fc.constantFrom('/', '//', '/a/', './', ''), tail).map(([s, t]) => s + t),
+    );
+    const base = fc.constantFrom(BASE, 'http://127.0.0.1:8000/feed.json', 'https://u:p@example.org/f', 'https://example.org');
+    let answered = 0;
+    fc.assert(
+      fc.property(raw, base, (url, feedUrl) => {
+        const fast = canonicalUrl(url, feedUrl);
+        if (fast === undefined) return;
+        answered++;
+        expect(fast, url).to.equal(new URL(url, feedUrl).href);
+      }),
+      { numRuns: 3000 },
+    );
+    // The property only means something if the fast path took a good share of the inputs.
+    expect(answered).to.be.greaterThan(300);
   });
 
   it('safeUrl never lets a javascript: URL through, however it is spelled', () => {

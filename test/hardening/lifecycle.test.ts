@@ -317,6 +317,7 @@ describe('lifecycle', function () {
         for (let i = 0; i < 20; i++) await cycle(tag, i);
       }
       await until(() => page.probe.snapshot().fetchesPending === 0, 'quiet before');
+      await until(() => page.probe.snapshot().idles === 0, 'no idle work before', 3000);
       const before = live(page.probe.snapshot());
       const refs: WeakRef<Element>[] = [];
       const started = performance.now();
@@ -325,6 +326,8 @@ describe('lifecycle', function () {
 
       // Whatever a cycle started (a request it shares with the others) has finished.
       await until(() => page.probe.snapshot().fetchesPending === 0, 'requests settled');
+      // A fresh feed's localStorage copy is written in one idle callback (within 2 s): it must run and end.
+      await until(() => page.probe.snapshot().idles === before.idles, 'the idle cache write ran', 3000);
       await sleep(50);
       const after = live(page.probe.snapshot());
       expect(after, `live after ${CYCLES} cycles of each widget (${Math.round(elapsed)} ms): ${JSON.stringify(page.probe.details())}`).to.deep.equal(before);

@@ -1,3 +1,4 @@
+import { resetCacheState } from '../../src/data/cache.js';
 /** Helpers for the test server's feed middleware (test/server/feeds.mjs). */
 let n = 0;
 
@@ -37,7 +38,8 @@ export function restorePageVisibility(): void {
   delete (document as unknown as Record<string, unknown>)['visibilityState'];
 }
 
-/** Clears every localStorage entry the widgets wrote. */
+/** Clears every localStorage entry the widgets wrote, and the copies still waiting to be written. */
 export function clearFeedCache(): void {
+  resetCacheState();
   for (const key of Object.keys(localStorage)) if (key.startsWith('cities-widgets:')) localStorage.removeItem(key);
 }
