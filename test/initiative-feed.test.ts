@@ -319,6 +319,32 @@ describe('<cities-initiative-feed>', () => {
     });
   });
 
+  describe('a large saved copy', () => {
+    it('shows the 5,000-item copy of an earlier visit once it is validated in slices, while the network is slow', async () => {
+      const { el: first, key } = await mount({}, { fixture: 'initiatives-5000', failAfter: 1, status: 503 });
+      const url = first.getAttribute('src')!;
+      first.remove();
+      clearLoaderMemory();
+      await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'copy written', { timeout: 3000 });
+
+      const el = document.createElement('cities-initiative-feed') as InitiativeFeed;
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('src', url);
+      document.body.append(el);
+      mounted.push(el);
+      await el.updateComplete;
+      // Too big to validate inside the first render: the skeleton, then the copy a few slices later.
+      expect(root(el).querySelector('[aria-busy=true]') !== null, 'skeleton first').to.equal(true);
+      // (The skeleton has 12 placeholder cards too: wait for real articles.)
+      await waitUntil(() => root(el).querySelectorAll('article.card').length === 12, 'the saved copy on screen', { timeout: 5000 });
+      expect((await seen(key)).count, 'the refresh is still failing or pending').to.be.greaterThan(0);
+      expect(root(el).querySelector('[aria-busy=true]') === null, 'no skeleton left').to.equal(true);
+      // The refresh fails (503 after the first answer): the copy stays, with the note.
+      await waitUntil(() => root(el).querySelector('.stale-note') !== null, 'stale note', { timeout: 10000 });
+      expect(root(el).querySelectorAll('article.card')).to.have.length(12);
+    });
+  });
+
   describe('filter bar', () => {
     it('finds initiatives by title, summary, city, country name and topic, ignoring case and accents', async () => {
       const { el } = await mount({ filterable: true });

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { readCachedFeed } from '../data/cache.js';
+import { openCachedFeed } from '../data/cache.js';
 import { FeedError, toFeedError } from '../data/errors.js';
 import { loadFeed, type LoadOptions } from '../data/loader.js';
 import type { ParseResult } from '../data/parse.js';
@@ -17,6 +17,11 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   readonly feedRefresh: number;
   /** Items shown and invalid items dropped, for the `cities-feed-load` event. */
   feedSummary(result: ParseResult): { count: number; skipped: number };
+  /**
+   * Optional: work the widget does on a new result before it is shown (indexing a large list in slices),
+   * so that the render itself stays short. The result is committed when the promise settles.
+   */
+  prepareFeed?(result: ParseResult): Promise<void> | void;
 }
 
 export interface FeedLoadDetail {
@@ -84,9 +89,19 @@ export class FeedController implements ReactiveController {
     this.stale = false;
     this.status = url === undefined ? 'idle' : 'loading';
     if (url !== undefined) {
-      // Stale-while-revalidate: a copy from an earlier visit is on screen from the first render.
-      const cached = readCachedFeed(url);
-      if (cached) {
+      // Stale-while-revalidate: a copy from an earlier visit is on screen from the first render
+      // (a large copy as soon as it is validated, unless the network was faster).
+      const cached = openCachedFeed(url);
+      if (cached instanceof Promise) {
+        void cached.then(async (copy) => {
+          if (!copy || this.url !== url || this.result) return;
+          await this.host.prepareFeed?.(copy);
+          if (this.url !== url || this.result) return;
+          this.result = copy;
+          this.stale = true;
+          this.host.requestUpdate();
+        });
+      } else if (cached) {
         this.result = cached;
         this.stale = true;
       }
@@ -124,6 +139,8 @@ export class FeedController implements ReactiveController {
     try {
       const options = maxAge === undefined ? this.options : { ...this.options, maxAge };
       const result = await loadFeed(url, options);
+      if (token !== this.token) return;
+      await this.host.prepareFeed?.(result);
       if (token !== this.token) return;
       this.result = result;
       this.stale = false;

