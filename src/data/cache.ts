@@ -8,15 +8,21 @@
  * reused while localStorage still holds exactly that string: one JSON.parse + parseFeed per copy instead
  * of one per widget (bench/RESULTS.md). Any change to the stored string is validated afresh.
  *
- * Big feeds stay off the critical path (bench/RESULTS.md, 5,000 initiatives = 3 MB): a fresh copy is
- * written when the page is idle, not in the task that delivers it (JSON.stringify + setItem ≈ 25 ms), and
- * a large stored copy is validated in slices (openCachedFeed) instead of in one long task.
+ * Big feeds stay off the critical path (bench/RESULTS.md): a fresh copy is written when the page is idle,
+ * not in the task that delivers it; a copy over MAX_COPY characters is not kept at all; a large stored copy
+ * is validated in slices (openCachedFeed) instead of in one long task.
  */
 import { parseFeed, parseFeedInSlices, type Feed, type ParseResult } from './parse.js';
 
 const PREFIX = 'cities-widgets:feed:v1:';
 /** Stored copies up to this many characters (about 300 initiatives) are validated at once, in one piece. */
 const SYNC_MAX = 200_000;
+/**
+ * No copy is kept above this many characters (about 1,600 initiatives): localStorage belongs to the
+ * partner's site (about 5 million characters per origin in Chromium; a 5,000-initiative feed is 3 million),
+ * and writing 3 MB takes 25–70 ms in one task. A feed that big relies on the HTTP cache for repeat visits.
+ */
+export const MAX_COPY = 1_000_000;
 let disabled = false;
 /** The stored string last validated for a URL, and what it gave. Dropped when that URL is written. */
 const validated = new Map<string, { raw: string; result: CachedFeed }>();
@@ -156,7 +162,13 @@ export function writeCachedFeed(url: string, feed: Feed): void {
   const store = storage();
   if (!store) return;
   try {
-    store.setItem(PREFIX + url, JSON.stringify({ savedAt: Date.now(), feed }));
+    const copy = JSON.stringify({ savedAt: Date.now(), feed });
+    if (copy.length > MAX_COPY) {
+      // Too big to keep: an older, smaller copy of this feed must not come back either.
+      store.removeItem(PREFIX + url);
+      return;
+    }
+    store.setItem(PREFIX + url, copy);
   } catch {
     // Quota exceeded or storage refused: try to free our own entry, then stop using the cache.
     try {

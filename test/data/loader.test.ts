@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { loadFeed, clearLoaderMemory, parseRetryAfter } from '../../src/data/loader.js';
-import { openCachedFeed, readCachedFeed, resetCacheState } from '../../src/data/cache.js';
+import { flushCacheWrites, openCachedFeed, readCachedFeed, resetCacheState, writeCachedFeed } from '../../src/data/cache.js';
 import { parseFeed, parseFeedInSlices } from '../../src/data/parse.js';
 import { FeedError } from '../../src/data/errors.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from '../helpers/server.js';
@@ -148,7 +148,8 @@ describe('feed loader', () => {
   });
 
   it('gives a large stored copy back as a promise, validated in slices, and a small one at once', async () => {
-    const big = feedUrl(uniqueKey(), { fixture: 'initiatives-5000' });
+    // 1,000 initiatives: about 600,000 characters, over the 200,000 validated at once, under the cap.
+    const big = feedUrl(uniqueKey(), { fixture: 'initiatives-5000', items: 1000 });
     const small = feedUrl(uniqueKey());
     await Promise.all([loadFeed(big), loadFeed(small)]);
     clearLoaderMemory();
@@ -163,10 +164,24 @@ describe('feed loader', () => {
     const again = openCachedFeed(big);
     expect(again instanceof Promise).to.equal(true);
     const [a, b] = await Promise.all([bigCopy, again]);
-    expect(a!.feed.initiatives).to.have.length(5000);
+    expect(a!.feed.initiatives).to.have.length(1000);
     expect(b!.feed.initiatives).to.deep.equal(a!.feed.initiatives);
     // Once validated, the copy is given at once.
     expect(openCachedFeed(big) instanceof Promise).to.equal(false);
+  });
+
+  it('keeps no copy of a feed over a million characters, and drops an older copy of it', async () => {
+    const key = uniqueKey();
+    const small = feedUrl(key, { fixture: 'initiatives-5000', items: 10 });
+    // The same URL first answers a small feed, then the 5,000 initiatives (3 MB).
+    await loadFeed(small);
+    flushCacheWrites();
+    const stored = `cities-widgets:feed:v1:${small}`;
+    expect(localStorage.getItem(stored)).to.not.equal(null);
+    writeCachedFeed(small, (await loadFeed(feedUrl(uniqueKey(), { fixture: 'initiatives-5000' }))).feed);
+    expect(localStorage.getItem(stored), 'the older copy is gone, the big one not written').to.equal(null);
+    flushCacheWrites();
+    expect(Object.keys(localStorage).filter((k) => k.includes('initiatives-5000') || k === stored)).to.have.length(0);
   });
 
   it('only turns the cache off when storage throws', async () => {

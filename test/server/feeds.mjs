@@ -14,6 +14,7 @@
  *       &truncate=1                       send half of the body
  *       &reset=1                          send half of the body, then reset the connection
  *       &hours=H                          shift every date of the fixture by H hours from now (see below)
+ *       &items=N                          keep only the first N items of each list of the fixture
  *   GET /api/count/<key>                  { count, times: [ms…], cookies: [header…] } for that key
  */
 import { readFile } from 'node:fs/promises';
@@ -80,6 +81,12 @@ export async function feedMiddleware(ctx, next) {
   } else {
     body = await readFile(path.join(fixturesDir, `${q.get('fixture') ?? 'feed'}.json`), 'utf8');
     if (q.has('hours')) body = shiftFixture(body, Number(q.get('hours')));
+    if (q.has('items')) {
+      const doc = JSON.parse(body);
+      const n = Number(q.get('items'));
+      for (const list of ['initiatives', 'events', 'quotes', 'news']) if (Array.isArray(doc[list])) doc[list] = doc[list].slice(0, n);
+      body = JSON.stringify(doc);
+    }
   }
   const type = q.get('type') ?? 'application/json; charset=utf-8';
 
