@@ -18,7 +18,10 @@ export const CONTENT = {
 
 const PROBES = `<script>
 (function () {
-  var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, rendered: {}, painted: {}, fromCache: {}, events: [], moved: {} });
+  var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, rendered: {}, painted: {}, fromCache: {}, events: [], moved: {},
+    dataAt: {}, updatedAt: {}, inputAt: 0 });
+  // The start of a keystroke's own script: the input event, before the widget's handler (capture phase).
+  window.addEventListener('input', function () { b.inputAt = performance.now(); }, true);
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) { b.long.push(e.duration); });
@@ -45,8 +48,18 @@ const PROBES = `<script>
     var selector = CONTENT[name];
     if (selector) {
       var original = cls.prototype.updated;
+      // "The data arrives": the feed controller asks the widget for its summary as soon as a validated
+      // result is there, before anything is indexed or rendered (bench/run.mjs: render script).
+      var summary = cls.prototype.feedSummary;
+      if (summary) {
+        cls.prototype.feedSummary = function (result) {
+          if (!b.quiet && !(name in b.dataAt)) b.dataAt[name] = performance.now();
+          return summary.call(this, result);
+        };
+      }
       cls.prototype.updated = function (changed) {
         if (original) original.call(this, changed);
+        if (!b.quiet) b.updatedAt[name] = performance.now();
         // quiet: the mount/unmount page records nothing (the arrays would grow with every cycle).
         if (!b.quiet && !this.__benchSeen && this.shadowRoot && this.shadowRoot.querySelector(selector)) {
           this.__benchSeen = true;
