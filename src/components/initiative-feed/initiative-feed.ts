@@ -422,6 +422,8 @@ export class InitiativeFeed extends CitiesElement {
     const countryCounts = plain ? base.countryCounts : new Map<string, number>();
     const topicCounts = plain ? base.topicCounts : new Map<string, number>();
     const items: Entry[] = plain ? base.entries : [];
+    // Read once: a reactive property's getter is not free, and this loop runs for every entry.
+    const filterable = this.filterable;
     for (const e of plain ? [] : base.entries) {
       if (words.length) {
         const hay = this.hay(e);
@@ -429,7 +431,7 @@ export class InitiativeFeed extends CitiesElement {
       }
       const countryMatch = !country || e.item.country === country;
       const topicMatch = !topic || e.topics.includes(topic);
-      if (this.filterable) {
+      if (filterable) {
         if (topicMatch) countryCounts.set(e.item.country, (countryCounts.get(e.item.country) ?? 0) + 1);
         if (countryMatch) for (const t of e.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
       }
