@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/components/event-countdown/define.js';
+import { loadLocale } from '../src/i18n/locale.js';
 import {
   EventCountdown,
   offsetLabel,
@@ -79,6 +80,23 @@ async function feedWidget(fixtureName: string, attrs: Record<string, string> = {
   expect(await loaded).to.equal('cities-feed-load');
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Opens "Add to calendar" and waits for its links: they are built by ics.ts, which the widget imports the
+ * first time a visitor points at, focuses or opens the disclosure (`how`), and which may still be on its way.
+ */
+async function openCalendar(el: EventCountdown, how: 'open' | 'pointer' | 'focus' = 'open'): Promise<HTMLAnchorElement[]> {
+  const details = q(el, '[part=calendar]') as HTMLDetailsElement;
+  if (how === 'open') details.open = true;
+  else if (how === 'pointer') details.querySelector('summary')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+  else details.querySelector('summary')!.focus();
+  for (let i = 0; i < 200; i++) {
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')];
+    if (links.length > 0) return links;
+    await new Promise((r) => realSetTimeout(r, 10));
+  }
+  throw new Error('the calendar links did not appear within 2 s');
 }
 
 /** Records every cities-countdown-state event. */
@@ -389,6 +407,16 @@ describe('<cities-event-countdown>', () => {
       await accessible(past);
     });
 
+    it('announces in the widget language once its catalog has arrived (Portuguese, not loaded before in this page)', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const past = await feedWidget('events-past', { lang: 'pt' });
+      // Before the catalog: English (the widget falls back while it loads). After: Portuguese.
+      await loadLocale('pt');
+      await past.updateComplete;
+      expect(announcement(past)).to.equal('O evento Closing session of the year terminou.');
+      expect(text(past, '[part=message]')).to.not.contain('This event has ended');
+    });
+
     it('shows the loading and error states accessibly, and reads no feed when `date` is set', async () => {
       const loading = await fixture<EventCountdown>(
         html`<cities-event-countdown loading="eager" src=${feedUrl(uniqueKey(), { hang: 1 })}></cities-event-countdown>`,
@@ -680,11 +708,9 @@ describe('<cities-event-countdown>', () => {
         location="Barcelona, Spain"
         url="https://www.metropolis.org/events/cal?x=1&y=2"
       ></cities-event-countdown>`);
-      const details = q(el, '[part=calendar]') as HTMLDetailsElement;
       expect(text(el, '[part=calendar] summary')).to.equal('Add to calendar');
-      const links = [...root(el).querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')];
+      const links = await openCalendar(el);
       expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Google Calendar', 'Outlook', 'Calendar file (.ics)']);
-      details.open = true;
       await accessible(el);
 
       const google = new URL(links[0]!.href);
@@ -723,12 +749,42 @@ describe('<cities-event-countdown>', () => {
     it('gives a feed event a UID from its id and the feed host, and a one-hour end when it has none', async () => {
       pinClock('2026-01-01T00:00:00Z');
       const el = await feedWidget('events-sequence', { event: 'ev-b' });
-      const file = root(el).querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')[2]!;
+      const file = (await openCalendar(el))[2]!;
       const props = parseIcs(await (await fetch(file.href)).text());
       expect(props.get('UID')).to.equal(`ev-b@${location.host}`);
       expect(props.get('DTSTART')).to.equal('20260101T100000Z');
       expect(props.get('DTEND')).to.equal('20260101T110000Z');
       expect(props.get('LOCATION')).to.equal('Bogotá City Hall');
+    });
+
+    it('loads the calendar export only when a visitor points at, focuses or opens "Add to calendar"', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      // A fresh copy of the element's module, whose calendar export is not loaded yet whatever ran before.
+      const url = new URL('../src/components/event-countdown/event-countdown.ts?fresh-calendar', import.meta.url).href;
+      const fresh = (await import(url)) as typeof import('../src/components/event-countdown/event-countdown.js');
+      customElements.define('fresh-event-countdown', fresh.EventCountdown);
+      const make = async (label: string) => {
+        const el = document.createElement('fresh-event-countdown') as EventCountdown;
+        el.setAttribute('date', '2026-12-01T15:00:00+01:00');
+        el.setAttribute('label', label);
+        el.setAttribute('no-seconds', '');
+        document.body.append(el);
+        await el.updateComplete;
+        return el;
+      };
+      const links = (el: Element) => root(el).querySelectorAll('[part=calendar-link]').length;
+      const a = await make('A');
+      const b = await make('B');
+      try {
+        expect(q(a, '[part=calendar] summary') !== null && links(a) === 0 && links(b) === 0, 'no links before').to.equal(true);
+        expect(await openCalendar(a, 'pointer')).to.have.length(3);
+        // Already loaded: the other countdown renders its links as soon as the visitor reaches for them.
+        expect(await openCalendar(b, 'focus')).to.have.length(3);
+        expect(decodeURIComponent((await openCalendar(b))[2]!.href)).to.contain('SUMMARY:B');
+      } finally {
+        a.remove();
+        b.remove();
+      }
     });
 
     it('builds RFC 5545 text: escaping, folding on code points, UTC times', () => {

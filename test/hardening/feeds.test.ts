@@ -21,6 +21,7 @@ import {
   sleep,
   stateOf,
   uniqueKey,
+  until,
   type Page,
   type Tag,
 } from './helpers.js';
@@ -114,6 +115,16 @@ function textNodes(root: Node): Text[] {
 async function settle(page: Page): Promise<void> {
   await sleep(150);
   await new Promise((r) => page.win.requestAnimationFrame(() => page.win.requestAnimationFrame(r)));
+}
+
+/**
+ * The countdown's calendar links are built by a chunk that loads when a visitor reaches for "Add to calendar":
+ * ask for it (as keyboard focus does) and wait for the links, so that they are checked too.
+ */
+async function loadCalendar(el: Element): Promise<void> {
+  await rendered(el);
+  shadow(el).querySelector('[part=calendar]')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+  await until(() => shadow(el).querySelectorAll('[part=calendar-link]').length === 3, 'the calendar links appear');
 }
 
 // ---- feeds ----------------------------------------------------------------------------------------
@@ -511,6 +522,7 @@ describe('hostile feeds', function () {
       const src = await putFeed(uniqueKey('xss'), xssFeed(XSS_PAYLOADS));
       const el = addWidget(page, 'cities-event-countdown', {}, { loading: 'eager', src, event: 'e0' });
       expect((await settled(el)).status).to.equal('load');
+      await loadCalendar(el);
       const allowed = {
         hrefs: urlsOf(src, XSS_PAYLOADS.map((_, i) => `/event/${i}`)),
         srcs: new Set<string>(),
@@ -518,6 +530,7 @@ describe('hostile feeds', function () {
       for (let i = 0; i < XSS_PAYLOADS.length; i++) {
         (el as unknown as { event: string }).event = `e${i}`;
         await rendered(el);
+        expect(shadow(el).querySelectorAll('[part=calendar-link]').length, `payload ${i}: calendar links`).to.equal(3);
         expect(problems(el, allowed), `payload ${i}`).to.deep.equal([]);
         expect(shadow(el).querySelector('[part=title]')!.textContent!.trim(), `payload ${i}`).to.equal(XSS_PAYLOADS[i]);
         expect(shadow(el).querySelector('[part=location]')!.textContent!.trim(), `payload ${i}`).to.equal(XSS_PAYLOADS[i]);
@@ -573,9 +586,11 @@ describe('hostile feeds', function () {
         await settle(page);
         const root = shadow(el);
         if (tag === 'cities-event-countdown') {
+          await loadCalendar(el);
           for (let i = 0; i < n; i++) {
             (el as unknown as { event: string }).event = `e${i}`;
             await rendered(el);
+            expect(shadow(el).querySelectorAll('[part=calendar-link]').length, `event ${i}: calendar links`).to.equal(3);
             expect(problems(el, allowed), `event ${i}`).to.deep.equal([]);
             expect(root.querySelector('[part=title] a'), `event ${i}: title link`).to.equal(null);
           }

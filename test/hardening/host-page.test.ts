@@ -111,6 +111,23 @@ describe('hostile host pages', function () {
     expectQuiet(page.probe);
   });
 
+  it('loads the calendar export under the strict CSP only when a visitor opens "Add to calendar"', async () => {
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    const countdown = shadow(page.doc.getElementById('countdown')!);
+    const chunk = () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-ics-[\w-]+\.js$/.test(e.name));
+    const links = () => [...countdown.querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')];
+    expect(chunk(), 'the calendar chunk is not fetched before it is needed').to.equal(false);
+    expect(links().length).to.equal(0);
+    countdown.querySelector<HTMLElement>('[part=calendar] summary')!.click();
+    await until(() => links().length === 3, 'the calendar links appear');
+    expect(chunk(), 'the calendar chunk loaded (a dynamic import, allowed by script-src)').to.equal(true);
+    expect(countdown.querySelector<HTMLDetailsElement>('[part=calendar]')!.open).to.equal(true);
+    expect(links()[0]!.href.startsWith('https://calendar.google.com/calendar/render?')).to.equal(true);
+    expect(links()[2]!.href.startsWith('data:text/calendar;charset=utf-8,')).to.equal(true);
+    expectQuiet(page.probe);
+  });
+
   it('renders fully styled without adoptedStyleSheets when the page sets window.litNonce', async () => {
     const page = await openPage('csp-nonce-widgets.html', { feed: widgetsFeed() });
     expect(page.win.document.adoptedStyleSheets, 'adoptedStyleSheets removed').to.equal(undefined);

@@ -9,14 +9,21 @@ import type { FeedEvent } from '../../data/schema.js';
 import type { ResolvedText } from '../../data/text.js';
 import { safeUrl } from '../../data/urls.js';
 import { dateTimeFormat, listFormat, numberFormat } from '../../i18n/format.js';
+import { isLocaleReady } from '../../i18n/locale.js';
 import { eventCountdownStyles } from './event-countdown.styles.js';
-import {
-  googleCalendarUrl,
-  icsDataUrl,
-  icsFileName,
-  outlookCalendarUrl,
-  type CalendarEvent,
-} from './ics.js';
+import type { CalendarEvent } from './ics.js';
+
+/**
+ * The calendar export (./ics.ts) is a chunk of its own beside the bundle, fetched the first time a visitor
+ * points at, focuses or opens "Add to calendar"; most visitors never do. A failed fetch is retried next time.
+ */
+let ics: typeof import('./ics.js') | undefined;
+let icsLoading: Promise<unknown> | undefined;
+const loadIcs = (): Promise<unknown> =>
+  (icsLoading ??= import('./ics.js').then(
+    (module) => (ics = module),
+    () => (icsLoading = undefined),
+  ));
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -438,7 +445,9 @@ export class EventCountdown extends CitiesElement {
   }
 
   private announce(view: View, remaining: Duration | undefined): string {
-    const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}`;
+    // The language is part of the key: a catalog that arrives after the first render (or a new `lang`)
+    // must give an announcement in that language, not keep the English one.
+    const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}\n${isLocaleReady(this.locale)}`;
     const now = this.clock.now;
     const title = view.event?.title.text ?? '';
     const changed = key !== this.announcedKey;
@@ -568,38 +577,47 @@ export class EventCountdown extends CitiesElement {
   }
 
   private renderCalendar(event: ShownEvent): TemplateResult {
-    const links = this.calendarLinks(event);
-    return html`<details class="calendar" part="calendar">
+    // The links appear once the calendar export has arrived (usually before the disclosure is open).
+    const links = ics && this.calendarLinks(event, ics);
+    return html`<details
+      class="calendar"
+      part="calendar"
+      @pointerover=${this.loadCalendar}
+      @focusin=${this.loadCalendar}
+      @toggle=${this.loadCalendar}
+    >
       <summary>${msg('Add to calendar')}</summary>
-      <ul>
-        <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar</a></li>
-        <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a></li>
-        <li><a part="calendar-link" href=${links.ics} download=${links.file}>${msg('Calendar file (.ics)')}</a></li>
-      </ul>
+      ${links
+        ? html`<ul>
+            <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar</a></li>
+            <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a></li>
+            <li><a part="calendar-link" href=${links.ics} download=${links.file}>${msg('Calendar file (.ics)')}</a></li>
+          </ul>`
+        : nothing}
     </details>`;
   }
 
+  /** Fetches the calendar export if needed, then renders the links (another countdown may have fetched it). */
+  private loadCalendar = (): void => {
+    if (!this.calendar) void loadIcs().then(() => this.requestUpdate());
+  };
+
   /** Built once per event (not on every tick): the links and the `.ics` stamped when first shown. */
-  private calendarLinks(event: ShownEvent): CalendarLinks {
+  private calendarLinks(event: ShownEvent, module: typeof import('./ics.js')): CalendarLinks {
     const where = event.location?.text ?? (event.online === false ? undefined : msg('Online'));
     const entry: CalendarEvent = {
       uid: event.uid,
       title: event.title.text,
       start: event.start,
       end: event.end,
-      ...(event.summary ? { description: event.summary.text } : {}),
-      ...(where ? { location: where } : {}),
-      ...(event.url ? { url: event.url } : {}),
+      // Empty or missing fields are left out of the links and the file (and of the JSON key).
+      description: event.summary?.text,
+      location: where,
+      url: event.url,
     };
     const key = JSON.stringify(entry);
     if (this.calendar?.key !== key) {
-      this.calendar = {
-        key,
-        google: googleCalendarUrl(entry),
-        outlook: outlookCalendarUrl(entry),
-        ics: icsDataUrl(entry, this.clock.now),
-        file: icsFileName(entry.title),
-      };
+      this.calendar = { key, ...module.calendarLinks(entry, this.clock.now) };
     }
     return this.calendar;
   }

@@ -1,6 +1,7 @@
 /**
  * "Add to calendar" for one event: an RFC 5545 `.ics` document and Google Calendar / Outlook web links.
  * Pure functions: every input is explicit (including "now" for DTSTAMP), nothing touches the page.
+ * The page bundles load this module on demand (a chunk in dist/chunks/), see event-countdown.ts.
  */
 
 /** What a calendar entry needs. Times are milliseconds since the epoch. */
@@ -133,4 +134,14 @@ export function outlookCalendarUrl(event: CalendarEvent): string {
     body: details(event),
     location: event.location,
   })}`;
+}
+
+/** The three "Add to calendar" links of one event; `now` stamps the `.ics` file (DTSTAMP). */
+export function calendarLinks(event: CalendarEvent, now: number): { google: string; outlook: string; ics: string; file: string } {
+  return {
+    google: googleCalendarUrl(event),
+    outlook: outlookCalendarUrl(event),
+    ics: icsDataUrl(event, now),
+    file: icsFileName(event.title),
+  };
 }
