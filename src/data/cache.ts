@@ -5,14 +5,15 @@
  *
  * Several widgets on one page read the same copy as they start (four widgets, four reads in the same
  * task). The result of validating a stored string is kept until that URL's copy is written again, and
- * reused while localStorage still holds exactly that string: one JSON.parse + parseFeed per copy instead
+ * reused while localStorage still holds exactly that string: one JSON.parse + validation per copy instead
  * of one per widget (bench/RESULTS.md). Any change to the stored string is validated afresh.
  *
  * Big feeds stay off the critical path (bench/RESULTS.md): a fresh copy is written when the page is idle,
  * not in the task that delivers it; a copy over MAX_COPY characters is not kept at all; a large stored copy
  * is validated in slices (openCachedFeed) instead of in one long task.
  */
-import { parseFeed, parseFeedInSlices, type Feed, type ParseResult } from './parse.js';
+// Stored copies are always in our own format (validated feeds): no JSON Feed adapter here.
+import { validateFeed, validateFeedInSlices, type Feed, type ParseResult } from './validate.js';
 
 const PREFIX = 'cities-widgets:feed:v1:';
 /** Stored copies up to this many characters (about 300 initiatives) are validated at once, in one piece. */
@@ -55,7 +56,7 @@ export function readCachedFeed(url: string): CachedFeed | undefined {
   const copy = found.kind === 'reading' ? parseStored(found.raw) : found;
   if (!copy) return undefined;
   try {
-    return remember(url, copy.raw, copy.savedAt, parseFeed(copy.feed, url));
+    return remember(url, copy.raw, copy.savedAt, validateFeed(copy.feed, url));
   } catch {
     return undefined;
   }
@@ -72,7 +73,7 @@ export function openCachedFeed(url: string): CachedFeed | Promise<CachedFeed | u
   if (found.kind === 'reading') return found.promise.then((result) => result && { ...result });
   if (found.raw.length <= SYNC_MAX) return readCachedFeed(url);
   const { raw, savedAt, feed } = found;
-  const promise = parseFeedInSlices(feed, url).then(
+  const promise = validateFeedInSlices(feed, url).then(
     (result) => remember(url, raw, savedAt, result),
     () => undefined,
   );

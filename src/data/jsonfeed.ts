@@ -22,6 +22,8 @@
 import { FeedError } from './errors.js';
 import { LANGUAGE_TAG } from './schema.js';
 
+export { isJsonFeed } from './detect.js';
+
 type Doc = Record<string, unknown>;
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(\d+)(?:\.\d+)?\/?$/;
@@ -33,11 +35,6 @@ const TITLE_CLIP = 1000;
 const HEADLINE = 90;
 const MAX_AUTHORS = 10;
 
-export function isJsonFeed(doc: unknown): doc is Doc {
-  if (!isRecord(doc)) return false;
-  const version = doc['version'];
-  return typeof version === 'string' && /^https?:\/\/jsonfeed\.org\/version\//.test(version);
-}
 
 /** A JSON Feed 1.x document as a document in our format, version 1, with its items as `news`. */
 export function jsonFeedToFeed(doc: Doc): unknown {

@@ -8,11 +8,12 @@
  *   `Retry-After` honoured on 429 and 503, no retry on other 4xx.
  * - `credentials: 'omit'`; the HTTP cache is left alone so Cache-Control and ETag work.
  * - A cap on body bytes (checked while streaming) and on items per list.
- * - Validation in slices of a few ms (parseFeedInSlices), and the localStorage copy written when the page is
+ * - Validation in slices of a few ms (validateFeedInSlices), and the localStorage copy written when the page is
  *   idle, so that even a 5,000-item feed makes no long task.
  */
 import { FeedError, toFeedError } from './errors.js';
-import { parseFeedInSlices, type ParseResult } from './parse.js';
+import { isJsonFeed } from './detect.js';
+import { validateFeedInSlices, type ParseResult } from './validate.js';
 import { saveCachedFeed } from './cache.js';
 import { yieldToPage } from './tasks.js';
 
@@ -165,7 +166,9 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     if (body.length > 100_000) await yieldToPage();
     const finalUrl = response.url || url;
     // In slices: a big feed must not freeze the page it is embedded in (bench/RESULTS.md).
-    const parsed = await parseFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
+    // The JSON Feed adapter is a chunk of its own in the page bundles: fetched only for a feed that is one.
+    if (isJsonFeed(doc)) doc = (await import('./jsonfeed.js')).jsonFeedToFeed(doc);
+    const parsed = await validateFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
     return { ...parsed, url: finalUrl, fetchedAt: Date.now() };
   } finally {
     clearTimeout(timer);

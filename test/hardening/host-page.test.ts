@@ -7,12 +7,16 @@
 import { expect } from '@open-wc/testing';
 import {
   TAGS,
+  addWidget,
   closePages,
   expectQuiet,
   fixtureUrl,
   openPage,
+  putFeed,
   rect,
+  rendered,
   shadow,
+  settled,
   stateOf,
   uniqueKey,
   until,
@@ -125,6 +129,30 @@ describe('hostile host pages', function () {
     expect(countdown.querySelector<HTMLDetailsElement>('[part=calendar]')!.open).to.equal(true);
     expect(links()[0]!.href.startsWith('https://calendar.google.com/calendar/render?')).to.equal(true);
     expect(links()[2]!.href.startsWith('data:text/calendar;charset=utf-8,')).to.equal(true);
+    expectQuiet(page.probe);
+  });
+
+  it('loads the JSON Feed adapter under the strict CSP only for a feed that is a JSON Feed', async () => {
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    const chunk = () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-jsonfeed-[\w-]+\.js$/.test(e.name));
+    expect(chunk(), 'four widgets on our own format: no adapter fetched').to.equal(false);
+    const src = await putFeed(uniqueKey('jsonfeed'), {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'City news',
+      items: [
+        { id: 1, url: '/news/1', title: 'Bogotá opens 84 km of bike lanes', date_published: '2026-01-02T10:00:00Z' },
+        { id: 2, url: '/news/2', content_html: '<p>Seoul <b>listens</b> to its neighbourhoods</p>', date_published: '2026-01-01T10:00:00Z' },
+      ],
+    });
+    const news = addWidget(page, 'cities-news-list', {}, { loading: 'eager', src });
+    expect((await settled(news)).status).to.equal('load');
+    await rendered(news);
+    expect(chunk(), 'the adapter loaded (a dynamic import, allowed by script-src)').to.equal(true);
+    const items = [...shadow(news).querySelectorAll('[part=item]')].map((li) => li.textContent ?? '');
+    expect(items).to.have.length(2);
+    expect(items[0]).to.contain('Bogotá opens 84 km of bike lanes');
+    expect(items[1]).to.contain('Seoul listens to its neighbourhoods');
     expectQuiet(page.probe);
   });
 
