@@ -219,7 +219,7 @@ export class InitiativeFeed extends CitiesElement {
       this.pages = 1;
     }
     // While the feed is on the way: the country names and date formats the cards will need.
-    if (this.feed.status === 'loading' && !this.feed.result) prepareFormats(this.formatLocale);
+    if (this.feed.status === 'loading' && !this.feed.result) void prepareFormats(this.formatLocale);
   }
 
   // ---- data -------------------------------------------------------------------------------------
@@ -240,10 +240,13 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   /**
-   * A large feed is indexed before it is shown, in slices of a few ms with the page given its turn in
-   * between (the feed controller waits for this), so that the render that follows only draws a page.
+   * Before a feed is shown (the feed controller waits for this): the formatters are built, and a large
+   * feed is indexed in slices of a few ms with the page given its turn in between, so that the render that
+   * follows only draws a page.
    */
   async prepareFeed(result: ParseResult): Promise<void> {
+    // A small feed can arrive before the formatters (ICU data, 40 ms in all) are built: not in the render.
+    await prepareFormats(this.formatLocale);
     if (result.feed.initiatives.length <= SLICED_INDEX_FROM) return;
     const steps = this.indexSteps(result);
     let start = performance.now();
