@@ -18,3 +18,27 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** Runs a generator of work steps to its end, in one go. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a generator of work steps in slices: after each step, when `sliceMs` have passed since the slice
+ * began, the page gets its turn (yieldToPage) before the next slice. Work that fits in one slice never yields.
+ */
+export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs = 8): Promise<T> {
+  let start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start >= sliceMs) {
+      await yieldToPage();
+      start = performance.now();
+    }
+  }
+}

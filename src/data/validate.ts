@@ -20,7 +20,7 @@ import {
 } from './schema.js';
 import { cleanText } from './text.js';
 import { safeUrl } from './urls.js';
-import { yieldToPage } from './tasks.js';
+import { runInSlices, runSteps } from './tasks.js';
 
 /** A validated feed: same shape as the document, with every URL absolute and safe and every text cleaned. */
 export interface Feed {
@@ -67,11 +67,7 @@ const SLICE_MS = 8;
  * @param baseUrl the feed's own URL: relative URLs in the feed resolve against it.
  */
 export function validateFeed(doc: unknown, baseUrl: string, options: ParseOptions = {}): ParseResult {
-  const steps = parseSteps(doc, baseUrl, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(parseSteps(doc, baseUrl, options));
 }
 
 /**
@@ -79,22 +75,12 @@ export function validateFeed(doc: unknown, baseUrl: string, options: ParseOption
  * so that a large feed (5,000 initiatives take 50–150 ms) never makes one long task. A feed that fits in
  * one slice is done without yielding at all. Same result as validateFeed().
  */
-export async function validateFeedInSlices(
+export function validateFeedInSlices(
   doc: unknown,
   baseUrl: string,
   options: ParseOptions & { /** Longest slice in ms (default 8; 0 = yield after every 16 items). */ sliceMs?: number } = {},
 ): Promise<ParseResult> {
-  const steps = parseSteps(doc, baseUrl, options);
-  const sliceMs = options.sliceMs ?? SLICE_MS;
-  let start = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - start >= sliceMs) {
-      await yieldToPage();
-      start = performance.now();
-    }
-  }
+  return runInSlices(parseSteps(doc, baseUrl, options), options.sliceMs ?? SLICE_MS);
 }
 
 /** The validation itself, pausing (yield) every STEP items. */

@@ -7,7 +7,7 @@ import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
 import { fold } from '../../data/text.js';
 import { collator, countryName, formatDate, numberFormat, prepareFormats } from '../../i18n/format.js';
-import { yieldToPage } from '../../data/tasks.js';
+import { runInSlices, runSteps, yieldToPage } from '../../data/tasks.js';
 import { plural } from '../../i18n/plural.js';
 import { initiativeFeedStyles } from './initiative-feed.styles.js';
 
@@ -228,11 +228,7 @@ export class InitiativeFeed extends CitiesElement {
   private index(result: ParseResult): Index {
     const memo = this.memoIndex;
     if (memo && memo.result === result && memo.lang === this.indexLang) return memo;
-    const steps = this.indexSteps(result);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.indexSteps(result));
   }
 
   private get indexLang(): string {
@@ -248,16 +244,7 @@ export class InitiativeFeed extends CitiesElement {
     // A small feed can arrive before the formatters (ICU data, 40 ms in all) are built: not in the render.
     await prepareFormats(this.formatLocale);
     if (result.feed.initiatives.length <= SLICED_INDEX_FROM) return;
-    const steps = this.indexSteps(result);
-    let start = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) break;
-      if (performance.now() - start >= 8) {
-        await yieldToPage();
-        start = performance.now();
-      }
-    }
+    await runInSlices(this.indexSteps(result));
     // Then the attribute filters and the options of the selects, in a task of their own.
     await yieldToPage();
     if (this.memoIndex?.result === result) this.base(this.memoIndex);
