@@ -43,8 +43,20 @@ async function allRendered(page: Page): Promise<void> {
     'every widget shows its content',
     8000,
   );
-  // Images decode and the live regions settle.
-  await new Promise((r) => setTimeout(r, 50));
+  // A widget in another language shows English until its catalog chunk has arrived (then renders again):
+  // compare layouts only once every catalog the page asked for is there. (The feed now often arrives first:
+  // it is validated in slices, no longer in one long task that the chunk's download outlasted.)
+  const languages = [...new Set(widgets(page).map((el) => el.getAttribute('lang')).filter((l): l is string => !!l && l !== 'en'))];
+  await until(
+    () =>
+      languages.every((lang) =>
+        page.win.performance.getEntriesByType('resource').some((e) => new RegExp(`/chunks/[\\w-]+-${lang}-[\\w-]{8}\\.js$`).test(e.name)),
+      ),
+    `the ${languages.join(', ')} catalogs loaded`,
+    8000,
+  );
+  // Images decode, the catalogs' re-render lands and the live regions settle.
+  await new Promise((r) => setTimeout(r, 100));
 }
 
 const STYLE_PROPS = ['display', 'position', 'font-size', 'border-top-left-radius', 'background-color', 'color', 'padding-top', 'outline-style'];
