@@ -656,7 +656,10 @@ describe('hostile feeds', function () {
         for (const image of images) expect(expected, `${tag}: image`).to.include(image);
         if (tag === 'cities-news-list') expect(root.querySelector<HTMLAnchorElement>('[part=more]')!.href).to.equal(new URL('home/', src).href);
       }
-      expect((await seen(key)).count).to.equal(1);
+      // One fetch of the feed for the three widgets. ('?page=2' and '#fragment' resolve to the feed URL itself,
+      // so the images made of them may request it too, depending on lazy loading: those ask for images.)
+      const feedFetches = (await seen(key)).accept.filter((a) => a?.includes('application/json'));
+      expect(feedFetches).to.have.length(1);
       expectQuiet(page.probe);
     });
   });

@@ -124,6 +124,8 @@ export interface Seen {
   count: number;
   cookies: (string | null)[];
   times: number[];
+  /** The Accept header of each request (the loader asks for JSON; an image pointing at the URL does not). */
+  accept: (string | null)[];
 }
 
 /** Requests the test server received for `key`. */

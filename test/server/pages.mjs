@@ -20,7 +20,7 @@
  *       &delay=MS                          wait before answering
  *       &status=S&fail=N&retryAfter=R      the first N requests answer S (with Retry-After: R)
  *       &stream=1                          send the headers and half of the body, then never end
- *   GET /hardening/count/<key>             { count, cookies: [header…], times: [ms…] }
+ *   GET /hardening/count/<key>             { count, cookies: [header…], times: [ms…], accept: [header…] }
  *   GET /hardening/img/<name>.svg          a small image (for relative image URLs in feeds)
  */
 import { randomBytes } from 'node:crypto';
@@ -51,9 +51,11 @@ const counts = new Map();
 
 function count(key, req) {
   let entry = counts.get(key);
-  if (!entry) counts.set(key, (entry = { count: 0, cookies: [], times: [] }));
+  if (!entry) counts.set(key, (entry = { count: 0, cookies: [], times: [], accept: [] }));
   entry.count += 1;
   entry.cookies.push(req.headers.cookie ?? null);
+  // Who asked: the loader's fetch sends an Accept of JSON; an <img> pointing at the feed URL sends image types.
+  entry.accept.push(req.headers.accept ?? null);
   entry.times.push(Date.now());
   return entry;
 }
@@ -113,7 +115,7 @@ export async function pagesMiddleware(ctx, next) {
   if ((m = /^\/hardening\/count\/([\w-]+)$/.exec(url.pathname))) {
     ctx.set('cache-control', 'no-store');
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(counts.get(m[1]) ?? { count: 0, cookies: [], times: [] });
+    ctx.body = JSON.stringify(counts.get(m[1]) ?? { count: 0, cookies: [], times: [], accept: [] });
     return;
   }
 
