@@ -380,13 +380,56 @@ describe('<cities-news-list>', () => {
       ticker.src = feedUrl(uniqueKey(), { hang: 1 });
       box.append(list, ticker);
       await waitUntil(() => list.shadowRoot?.querySelector('.skeleton') && ticker.shadowRoot?.querySelector('.skeleton'));
-      expect(list.shadowRoot!.querySelectorAll('.bone')).to.have.length(3);
-      expect(ticker.shadowRoot!.querySelectorAll('.bone')).to.have.length(1);
-      expect(ticker.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+      // One row per item to come (the default 5), the ticker's one headline line.
+      expect(list.shadowRoot!.querySelectorAll('.skeleton .item')).to.have.length(5);
+      expect(ticker.shadowRoot!.querySelectorAll('.skeleton .headline')).to.have.length(1);
+      for (const el of [list, ticker]) {
+        const state = el.shadowRoot!.querySelector('[part=state]')!;
+        expect(state.getAttribute('aria-busy')).to.equal('true');
+        expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+        // The bones are hidden from assistive technology, and nothing in the skeleton is focusable.
+        const bones = [...el.shadowRoot!.querySelectorAll('.bone')];
+        expect(bones.length).to.be.greaterThan(0);
+        expect(bones.every((bone) => bone.closest('[aria-hidden=true]'))).to.equal(true);
+        expect(el.shadowRoot!.querySelectorAll('a, button, [tabindex]')).to.have.length(0);
+      }
       expect(rect(list).height).to.be.greaterThan(rect(ticker).height);
       expect(rect(ticker).height).to.be.greaterThan(30);
       await expect(list).to.be.accessible();
       await expect(ticker).to.be.accessible();
+      // Reduced motion: the bones do not pulse.
+      const pulse = () => getComputedStyle(list.shadowRoot!.querySelector('.bone')!).animationName;
+      expect(pulse()).not.to.equal('none');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(pulse()).to.equal('none');
+    });
+
+    it('reserves the shape of the loaded list while loading, in every layout and for `limit`', async () => {
+      const cases: Array<{ attrs: Record<string, string>; width: number; rows: number }> = [
+        { attrs: {}, width: 640, rows: 5 },
+        { attrs: { limit: '3' }, width: 640, rows: 3 },
+        { attrs: { layout: 'compact' }, width: 640, rows: 5 },
+        { attrs: { layout: 'ticker' }, width: 640, rows: 0 },
+        { attrs: { layout: 'ticker' }, width: 900, rows: 0 },
+      ];
+      for (const { attrs, width, rows } of cases) {
+        const loading = document.createElement('cities-news-list');
+        loading.setAttribute('loading', 'eager');
+        for (const [name, value] of Object.entries(attrs)) loading.setAttribute(name, value);
+        loading.src = feedUrl(uniqueKey(), { hang: 1 });
+        box.append(loading);
+        const { el } = await mount('news-list', attrs, width);
+        await waitUntil(() => loading.shadowRoot?.querySelector('.skeleton'));
+        const what = `${JSON.stringify(attrs)} at ${width}px`;
+        expect(loading.shadowRoot!.querySelectorAll('.skeleton .item'), what).to.have.length(rows);
+        const skeleton = rect(loading).height;
+        const content = rect(el).height;
+        // Within 15 %: the length of the real titles and summaries is unknown until the feed arrives.
+        expect(Math.abs(skeleton - content) / content, `${what}: ${skeleton}px vs ${content}px`).to.be.below(0.15);
+        await expect(loading).to.be.accessible();
+        loading.remove();
+        el.remove();
+      }
     });
 
     it('shows the error state with a Retry button', async () => {

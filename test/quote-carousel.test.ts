@@ -633,6 +633,38 @@ describe('<cities-quote-carousel>', () => {
       expect($(nobody.el, 'section')).to.equal(null);
     });
 
+    it('reserves the shape of the loaded carousel while loading, accessibly', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div style="inline-size: 640px"></div>`);
+      const loading = document.createElement('cities-quote-carousel');
+      loading.loading = 'eager';
+      loading.src = feedUrl(uniqueKey('quotes'), { hang: 1 });
+      const loaded = document.createElement('cities-quote-carousel');
+      loaded.loading = 'eager';
+      loaded.src = feedUrl(uniqueKey('quotes'), { fixture: 'quotes-many' });
+      const done = oneEvent(loaded, 'cities-feed-load');
+      page.append(loading, loaded);
+      await done;
+      await loaded.updateComplete;
+      expect($(loading, '.skeleton') !== null && $(loaded, 'section[part=carousel]') !== null).to.equal(true);
+      const skeleton = loading.getBoundingClientRect().height;
+      const content = loaded.getBoundingClientRect().height;
+      // Within 15 %: the length of the longest quote is unknown until the feed arrives.
+      expect(Math.abs(skeleton - content) / content, `${skeleton}px vs ${content}px`).to.be.below(0.15);
+      // The quote's text lines, its caption and the controls row.
+      expect($$(loading, '.skeleton .text .bone').length).to.be.greaterThan(3);
+      expect($$(loading, '.skeleton .nav .arrow')).to.have.length(2);
+      expect($(loading, '[part=state]')!.getAttribute('aria-busy')).to.equal('true');
+      expect($(loading, '[role=status]')!.textContent).to.equal('Loading…');
+      expect($$(loading, '.bone').every((bone) => bone.closest('[aria-hidden=true]'))).to.equal(true);
+      expect($$(loading, 'a, button, [tabindex]')).to.have.length(0);
+      // Not accessible(): the bones pulse for ever, their animations never finish (and no text fades in).
+      await expect(loading).to.be.accessible();
+      // Reduced motion (here by the motion attribute): the bones do not pulse.
+      loading.motion = 'reduce';
+      await loading.updateComplete;
+      expect(getComputedStyle($(loading, '.bone')!).animationName).to.equal('none');
+    });
+
     it('reads the quotes of the shared sample feed', async () => {
       const { el, event } = await mount({}, {});
       expect(event.detail).to.deep.equal({ count: 3, skipped: 0 });

@@ -175,4 +175,77 @@ export const newsListStyles = css`
       margin-inline-end: auto;
     }
   }
+
+  /* Loading: the boxes of the loaded layout, with bones for the text lines (see renderSkeleton). */
+  .news.skeleton {
+    display: block;
+  }
+  .skeleton .bone {
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 60%;
+    block-size: 0.9em;
+  }
+  .skeleton .bone.wide {
+    inline-size: 85%;
+  }
+  .skeleton .bone.short {
+    inline-size: 45%;
+  }
+  .skeleton .bone.date {
+    inline-size: 6em;
+  }
+  .skeleton .bone.authors {
+    inline-size: 8em;
+  }
+  .skeleton .bone.count {
+    inline-size: 3em;
+  }
+  .skeleton .bone.image {
+    display: none;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .skeleton .narrow {
+    display: none;
+  }
+  @container (max-width: 479px) {
+    .skeleton .narrow {
+      display: inline;
+    }
+  }
+  @container (min-width: 480px) {
+    .skeleton .bone.image {
+      display: block;
+    }
+  }
+  .skeleton.ticker {
+    display: flex;
+    padding: 10px var(--_gap);
+  }
+  .skeleton .bone.label {
+    display: block;
+    inline-size: 6.5em;
+    block-size: auto;
+  }
+  .skeleton .headline .line {
+    flex: 1 1 auto;
+  }
+  .skeleton .bone.nav {
+    display: inline-flex;
+    inline-size: 36px;
+    block-size: auto;
+    border-color: transparent;
+    cursor: default;
+  }
+  .skeleton .time {
+    font-size: 13px;
+  }
+  @container (max-width: 719px) {
+    .skeleton .tools .time {
+      margin-inline-end: auto;
+    }
+  }
 `;

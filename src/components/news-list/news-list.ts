@@ -92,11 +92,51 @@ export class NewsList extends CitiesElement {
     return this.layout === 'compact' || this.layout === 'ticker' ? this.layout : 'list';
   }
 
+  /**
+   * While loading: the boxes of the loaded layout with bones for text, so the page does not move when
+   * the news arrive. `limit` rows (the default 5 without one), each with the title, meta and summary
+   * lines of a typical item and, in wide containers, the image box beside it (narrow containers would
+   * put it on top, a large box many items do not have); then the "More news" line. Narrow containers
+   * get one more line of title and of summary, as the same text wraps into more lines there.
+   */
   protected override renderSkeleton(): unknown {
-    if (this.layoutName !== 'ticker') return super.renderSkeleton();
-    return html`<div class="skeleton" part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
-      <div class="bone wide"></div>
+    const layout = this.layoutName;
+    const bone = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
+    const status = html`<span class="visually-hidden" role="status">${msg('Loading…')}</span>`;
+    if (layout === 'ticker') {
+      return html`<div class="ticker skeleton" part="state" aria-busy="true">
+        ${status}
+        <span class="label bone" aria-hidden="true">&nbsp;</span>
+        <div class="headline" aria-hidden="true"><span class="line">${bone('wide')}</span></div>
+        <div class="tools" aria-hidden="true">
+          <span class="time">${bone('date')}</span>
+          <span class="position">${bone('count')}</span>
+          <span class="button nav bone">&nbsp;</span>
+          <span class="button nav bone">&nbsp;</span>
+          <span class="more">${bone('date')}</span>
+        </div>
+      </div>`;
+    }
+    const full = layout === 'list';
+    const rows = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    return html`<div class="news ${layout} skeleton" part="state" aria-busy="true">
+      ${status}
+      <div class="items" aria-hidden="true">
+        ${Array.from(
+          { length: rows },
+          () => html`<div class="item ${full ? 'has-image' : ''}">
+            <div class="body">
+              <div class="title">${bone('wide')}<span class="narrow"><br />${bone('short')}</span></div>
+              <p class="meta"><span>${bone('date')}</span>${full ? html`<span>${bone('authors')}</span>` : nothing}</p>
+              ${full
+                ? html`<p class="summary">${bone('wide')}<br />${bone('wide')}<span class="narrow"><br />${bone()}</span></p>`
+                : nothing}
+            </div>
+            ${full ? html`<div class="bone image"></div>` : nothing}
+          </div>`,
+        )}
+      </div>
+      <span class="more" aria-hidden="true">${bone('date')}</span>
     </div>`;
   }
 

@@ -62,7 +62,8 @@ export const quoteCarouselStyles = css`
   [dir='rtl'] .mark {
     transform: scaleX(-1);
   }
-  blockquote {
+  blockquote,
+  .skeleton .text {
     flex: 1;
     margin: 0;
     padding: 0;
@@ -73,7 +74,8 @@ export const quoteCarouselStyles = css`
   blockquote p {
     margin: 0;
   }
-  figcaption {
+  figcaption,
+  .skeleton .caption {
     display: flex;
     align-items: center;
     gap: 12px;
@@ -188,7 +190,8 @@ export const quoteCarouselStyles = css`
     .quote {
       gap: 16px;
     }
-    blockquote {
+    blockquote,
+    .skeleton .text {
       font-size: var(--cities-quote-font-size, 1.4em);
     }
     .mark {
@@ -198,6 +201,56 @@ export const quoteCarouselStyles = css`
     .portrait {
       width: 56px;
       height: 56px;
+    }
+  }
+  /* Loading (see renderSkeleton): the same boxes, with bones for the text lines. */
+  .skeleton .bone {
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 70%;
+    block-size: 0.9em;
+  }
+  .skeleton .line {
+    display: block;
+  }
+  .skeleton .bone.wide {
+    inline-size: 95%;
+  }
+  .skeleton .bone.name {
+    inline-size: 9em;
+  }
+  .skeleton .bone.short {
+    inline-size: 14em;
+    max-inline-size: 100%;
+  }
+  .skeleton .bone.mark {
+    display: block;
+    inline-size: 32px;
+    block-size: 24px;
+  }
+  .skeleton .bone.arrow,
+  .skeleton .bone.rotation {
+    display: block;
+    inline-size: 40px;
+    block-size: 40px;
+    border-radius: 50%;
+  }
+  .skeleton .dot {
+    cursor: default;
+  }
+  .skeleton .dot::before {
+    background: var(--_skeleton);
+  }
+  .skeleton .line.narrow:last-child .bone {
+    inline-size: 50%;
+  }
+  @container (min-width: 560px) {
+    .skeleton .bone.mark {
+      inline-size: 40px;
+      block-size: 30px;
+    }
+    .skeleton .line.narrow {
+      display: none;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -212,6 +212,37 @@ export class QuoteCarousel extends CitiesElement {
     this.swipe = undefined;
   };
 
+  /**
+   * While loading: the card of the loaded carousel, with the quotation mark, the text lines of a typical
+   * quote (fewer in wide containers, where the text is larger but the lines longer), the caption and
+   * the controls row, so the page does not move when the quotes arrive.
+   */
+  protected override renderSkeleton(): unknown {
+    const bone = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
+    const lines = ['wide', 'wide', 'wide', 'wide', 'wide', 'wide', 'wide', 'narrow wide', 'narrow wide', 'narrow'];
+    return html`<div class="card carousel skeleton" part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
+      ${this.autoplay ? html`<span class="rotation bone" aria-hidden="true"></span>` : nothing}
+      <div class="slides" aria-hidden="true">
+        <div class="quote">
+          <span class="mark bone"></span>
+          <div class="text">${lines.map((size) => html`<span class="line ${size}">${bone(size)}</span>`)}</div>
+          <div class="caption">
+            <span class="who">
+              <span class="author">${bone('name')}</span>
+              <span class="details">${bone('short')}</span>
+            </span>
+          </div>
+        </div>
+      </div>
+      <div class="nav" aria-hidden="true">
+        <span class="arrow bone"></span>
+        <span class="picker">${[0, 1, 2].map(() => html`<span class="dot"></span>`)}</span>
+        <span class="arrow bone"></span>
+      </div>
+    </div>`;
+  }
+
   protected renderContent(result: ParseResult): unknown {
     const items = this.select(result);
     if (items.length === 1) {
