@@ -129,6 +129,14 @@ export const eventCountdownStyles = css`
   .event.skeleton .bone.short {
     inline-size: 35%;
   }
+  /* The status line is as tall as its text (a line box), not as its bone. */
+  .event.skeleton .status {
+    min-block-size: 1lh;
+  }
+  /* The date and time wrap onto a third line in narrow boxes. */
+  .event.skeleton .narrow {
+    display: none;
+  }
   .calendar-line {
     font-size: 14px;
   }
@@ -156,6 +164,9 @@ export const eventCountdownStyles = css`
 
   /* Narrow boxes: smaller digits, four units on one line. */
   @container (max-width: 360px) {
+    .event.skeleton .narrow {
+      display: inline;
+    }
     .countdown {
       gap: 4px;
     }

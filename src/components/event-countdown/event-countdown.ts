@@ -531,7 +531,9 @@ export class EventCountdown extends CitiesElement {
             () => html`<span class="unit"><span class="number">&nbsp;</span><span class="label">&nbsp;</span></span>`,
           )}
         </div>
-        <p class="when">${line()}${full ? html`<br />${line('short')}` : nothing}</p>
+        <p class="when">
+          ${line()}${full ? html`<br />${line('short')}<span class="narrow"><br />${line('short')}</span>` : nothing}
+        </p>
         ${full ? html`<p class="location">${line('short')}</p><p class="calendar-line">${line('short')}</p>` : nothing}
       </div>
     </div>`;
