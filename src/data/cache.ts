@@ -54,7 +54,11 @@ export function readCachedFeed(url: string): CachedFeed | undefined {
   if (found?.kind === 'ready') return found.result;
   if (found === undefined) return undefined;
   const copy = found.kind === 'reading' ? parseStored(found.raw) : found;
-  if (!copy) return undefined;
+  return copy && validateNow(url, copy);
+}
+
+/** Validates a stored copy in one piece and remembers the result. */
+function validateNow(url: string, copy: StoredCopy): CachedFeed | undefined {
   try {
     return remember(url, copy.raw, copy.savedAt, validateFeed(copy.feed, url));
   } catch {
@@ -71,7 +75,7 @@ export function openCachedFeed(url: string): CachedFeed | Promise<CachedFeed | u
   if (found === undefined) return undefined;
   if (found.kind === 'ready') return found.result;
   if (found.kind === 'reading') return found.promise.then((result) => result && { ...result });
-  if (found.raw.length <= SYNC_MAX) return readCachedFeed(url);
+  if (found.raw.length <= SYNC_MAX) return validateNow(url, found);
   const { raw, savedAt, feed } = found;
   const promise = validateFeedInSlices(feed, url).then(
     (result) => remember(url, raw, savedAt, result),

@@ -52,6 +52,9 @@ export const DEFAULTS = {
   maxAge: 30_000,
 } as const;
 
+/** Bodies larger than this (bytes or characters) are decoded, parsed and validated in tasks of their own. */
+const LARGE_BODY = 100_000;
+
 const inflight = new Map<string, Promise<LoadResult>>();
 const recent = new Map<string, LoadResult>();
 
@@ -163,7 +166,7 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     }
     clearTimeout(timer);
     // JSON.parse of a big feed is a task's worth on its own (3 MB: 15–40 ms): validation starts in the next.
-    if (body.length > 100_000) await yieldToPage();
+    if (body.length > LARGE_BODY) await yieldToPage();
     const finalUrl = response.url || url;
     // In slices: a big feed must not freeze the page it is embedded in (bench/RESULTS.md).
     // The JSON Feed adapter is a chunk of its own in the page bundles: fetched only for a feed that is one.
@@ -202,7 +205,7 @@ async function readText(response: Response, maxBytes: number, controller: AbortC
     throw controller.signal.aborted ? controller.signal.reason : new FeedError('network', 'The feed connection was interrupted');
   }
   // Chunks that arrived together are read in one task: decoding (and then JSON.parse) gets tasks of its own.
-  if (size > 100_000) await yieldToPage();
+  if (size > LARGE_BODY) await yieldToPage();
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -210,6 +213,6 @@ async function readText(response: Response, maxBytes: number, controller: AbortC
     offset += chunk.byteLength;
   }
   const text = new TextDecoder().decode(bytes);
-  if (size > 100_000) await yieldToPage();
+  if (size > LARGE_BODY) await yieldToPage();
   return text;
 }

@@ -5,7 +5,7 @@
  */
 import { isJsonFeed } from './detect.js';
 import { jsonFeedToFeed } from './jsonfeed.js';
-import { validateFeed, validateFeedInSlices, type ParseOptions, type ParseResult } from './validate.js';
+import { validateFeed, type ParseOptions, type ParseResult } from './validate.js';
 
 export { DEFAULT_MAX_ITEMS, type Feed, type ListCounts, type ParseOptions, type ParseResult } from './validate.js';
 /** Re-exported so that Node-side tools (the CLI) reach the JSON Feed adapter through this module only. */
@@ -18,13 +18,4 @@ export { isJsonFeed, jsonFeedToFeed };
  */
 export function parseFeed(doc: unknown, baseUrl: string, options: ParseOptions = {}): ParseResult {
   return validateFeed(isJsonFeed(doc) ? jsonFeedToFeed(doc) : doc, baseUrl, options);
-}
-
-/** parseFeed in slices of a few ms with the page's tasks in between (validateFeedInSlices). */
-export function parseFeedInSlices(
-  doc: unknown,
-  baseUrl: string,
-  options: ParseOptions & { sliceMs?: number } = {},
-): Promise<ParseResult> {
-  return validateFeedInSlices(isJsonFeed(doc) ? jsonFeedToFeed(doc) : doc, baseUrl, options);
 }

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { loadFeed, clearLoaderMemory, parseRetryAfter } from '../../src/data/loader.js';
 import { flushCacheWrites, openCachedFeed, readCachedFeed, resetCacheState, writeCachedFeed } from '../../src/data/cache.js';
-import { parseFeed, parseFeedInSlices } from '../../src/data/parse.js';
+import { parseFeed } from '../../src/data/parse.js';
+import { validateFeedInSlices } from '../../src/data/validate.js';
 import { FeedError } from '../../src/data/errors.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from '../helpers/server.js';
 
@@ -213,7 +214,7 @@ describe('validation in slices', () => {
       setTimeout(tick, 0);
     };
     setTimeout(tick, 0);
-    const sliced = await parseFeedInSlices(doc, url, { sliceMs: 0 });
+    const sliced = await validateFeedInSlices(doc, url, { sliceMs: 0 });
     running = false;
     expect(ticks, 'page timers that ran during the validation').to.be.greaterThan(5);
 
@@ -230,7 +231,7 @@ describe('validation in slices', () => {
   it('counts the items over the cap the same way in slices', async () => {
     const url = feedUrl(uniqueKey(), { fixture: 'initiatives-5000' });
     const doc: unknown = await (await fetch(url)).json();
-    const sliced = await parseFeedInSlices(doc, url, { maxItems: 100, sliceMs: 0 });
+    const sliced = await validateFeedInSlices(doc, url, { maxItems: 100, sliceMs: 0 });
     expect(sliced.feed.initiatives).to.have.length(100);
     expect(sliced.skipped.initiatives).to.equal(4900);
     expect(sliced).to.deep.equal(parseFeed(doc, url, { maxItems: 100 }));
