@@ -229,12 +229,22 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
 
   /** Shown while nothing is loaded yet; widgets override it to reserve their own shape. */
   protected renderSkeleton(): unknown {
-    return html`<div class="skeleton" part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
-      <div class="bone wide"></div>
-      <div class="bone"></div>
-      <div class="bone short"></div>
+    return this.skeleton('', html`<div class="bone wide"></div><div class="bone"></div><div class="bone short"></div>`);
+  }
+
+  /**
+   * The frame every skeleton shares: a busy `part="state"` box with the "Loading…" status for screen
+   * readers; `classes` name the widget's own layout, `body` holds its bones (marked aria-hidden by the widget).
+   */
+  protected skeleton(classes: string, body: unknown): unknown {
+    return html`<div class=${classes ? `${classes} skeleton` : 'skeleton'} part="state" aria-busy="true">
+      <span class="visually-hidden" role="status">${msg('Loading…')}</span>${body}
     </div>`;
+  }
+
+  /** One line of placeholder text in a skeleton, as tall as a line of the text it stands for. */
+  protected bone(size = ''): unknown {
+    return html`<span class="bone ${size}">&nbsp;</span>`;
   }
 
   protected renderEmpty(): unknown {

@@ -37,6 +37,12 @@ function widgets(page: Page): Element[] {
 }
 
 /** Waits until every widget of the page shows its content. */
+/** Whether the page fetched a chunk of dist/chunks/ (`chunks/<entry>-<name>-<hash>.js`; `entry` may be a pattern). */
+function chunkLoaded(page: Page, name: string, entry = 'cities-widgets'): boolean {
+  const pattern = new RegExp(`/chunks/${entry}-${name}-[\\w-]{8}\\.js$`);
+  return page.win.performance.getEntriesByType('resource').some((e) => pattern.test(e.name));
+}
+
 async function allRendered(page: Page): Promise<void> {
   await until(
     () => widgets(page).every((el) => el.shadowRoot !== null && stateOf(el) === 'content' && el.shadowRoot.querySelector('.root') !== null),
@@ -48,10 +54,7 @@ async function allRendered(page: Page): Promise<void> {
   // it is validated in slices, no longer in one long task that the chunk's download outlasted.)
   const languages = [...new Set(widgets(page).map((el) => el.getAttribute('lang')).filter((l): l is string => !!l && l !== 'en'))];
   await until(
-    () =>
-      languages.every((lang) =>
-        page.win.performance.getEntriesByType('resource').some((e) => new RegExp(`/chunks/[\\w-]+-${lang}-[\\w-]{8}\\.js$`).test(e.name)),
-      ),
+    () => languages.every((lang) => chunkLoaded(page, lang, '[\\w-]+')),
     `the ${languages.join(', ')} catalogs loaded`,
     8000,
   );
@@ -121,7 +124,7 @@ describe('hostile host pages', function () {
     expect(page.win.getComputedStyle(card).borderTopLeftRadius).to.equal('8px');
     // The Spanish catalog is a chunk loaded by a dynamic import, allowed by script-src 'self'.
     await until(
-      () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-es-[\w-]+\.js$/.test(e.name)),
+      () => chunkLoaded(page, 'es'),
       'the Spanish catalog chunk loaded',
     );
     expectQuiet(page.probe);
@@ -131,7 +134,7 @@ describe('hostile host pages', function () {
     const page = await openPage('csp-widgets.html', { feed: widgetsFeed() });
     await allRendered(page);
     const countdown = shadow(page.doc.getElementById('countdown')!);
-    const chunk = () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-ics-[\w-]+\.js$/.test(e.name));
+    const chunk = () => chunkLoaded(page, 'ics');
     const links = () => [...countdown.querySelectorAll<HTMLAnchorElement>('[part=calendar-link]')];
     expect(chunk(), 'the calendar chunk is not fetched before it is needed').to.equal(false);
     expect(links().length).to.equal(0);
@@ -147,7 +150,7 @@ describe('hostile host pages', function () {
   it('loads the JSON Feed adapter under the strict CSP only for a feed that is a JSON Feed', async () => {
     const page = await openPage('csp-widgets.html', { feed: widgetsFeed() });
     await allRendered(page);
-    const chunk = () => page.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/cities-widgets-jsonfeed-[\w-]+\.js$/.test(e.name));
+    const chunk = () => chunkLoaded(page, 'jsonfeed');
     expect(chunk(), 'four widgets on our own format: no adapter fetched').to.equal(false);
     const src = await putFeed(uniqueKey('jsonfeed'), {
       version: 'https://jsonfeed.org/version/1.1',

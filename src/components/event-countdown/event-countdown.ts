@@ -519,10 +519,10 @@ export class EventCountdown extends CitiesElement {
     this.shown = undefined;
     const full = this.layout !== 'compact';
     const units = this.noSeconds ? 3 : 4;
-    const line = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
-    return html`<div class="event skeleton layout-${full ? 'full' : 'compact'}" part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
-      <div class="body" aria-hidden="true">
+    const line = (size?: string) => this.bone(size);
+    return this.skeleton(
+      `event layout-${full ? 'full' : 'compact'}`,
+      html`<div class="body" aria-hidden="true">
         <p class="status">${line('short')}</p>
         <p class="title">${line('wide')}</p>
         <div class="countdown">
@@ -535,8 +535,8 @@ export class EventCountdown extends CitiesElement {
           ${line()}${full ? html`<br />${line('short')}<span class="narrow"><br />${line('short')}</span>` : nothing}
         </p>
         ${full ? html`<p class="location">${line('short')}</p><p class="calendar-line">${line('short')}</p>` : nothing}
-      </div>
-    </div>`;
+      </div>`,
+    );
   }
 
   private renderEvent(view: View, event: ShownEvent, remaining: Duration | undefined): TemplateResult {

@@ -519,9 +519,9 @@ export class InitiativeFeed extends CitiesElement {
 
   protected override renderSkeleton(): unknown {
     const cards = Math.min(this.size, this.limit > 0 ? this.limit : Infinity);
-    return html`<div class="feed skeleton layout-${this.layoutName}" part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
-      ${this.filterable ? html`<div class="bone bar"></div>` : nothing}
+    return this.skeleton(
+      `feed layout-${this.layoutName}`,
+      html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
       <div class="list" aria-hidden="true">
         ${Array.from(
           { length: cards },
@@ -534,8 +534,8 @@ export class InitiativeFeed extends CitiesElement {
             <div class="bone image"></div>
           </div>`,
         )}
-      </div>
-    </div>`;
+      </div>`,
+    );
   }
 
   protected renderContent(result: ParseResult): unknown {

@@ -101,12 +101,11 @@ export class NewsList extends CitiesElement {
    */
   protected override renderSkeleton(): unknown {
     const layout = this.layoutName;
-    const bone = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
-    const status = html`<span class="visually-hidden" role="status">${msg('Loading…')}</span>`;
+    const bone = (size?: string) => this.bone(size);
     if (layout === 'ticker') {
-      return html`<div class="ticker skeleton" part="state" aria-busy="true">
-        ${status}
-        <span class="label bone" aria-hidden="true">&nbsp;</span>
+      return this.skeleton(
+        'ticker',
+        html`<span class="label bone" aria-hidden="true">&nbsp;</span>
         <div class="headline" aria-hidden="true"><span class="line">${bone('wide')}</span></div>
         <div class="tools" aria-hidden="true">
           <span class="time">${bone('date')}</span>
@@ -114,14 +113,14 @@ export class NewsList extends CitiesElement {
           <span class="button nav bone">&nbsp;</span>
           <span class="button nav bone">&nbsp;</span>
           <span class="more">${bone('date')}</span>
-        </div>
-      </div>`;
+        </div>`,
+      );
     }
     const full = layout === 'list';
     const rows = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
-    return html`<div class="news ${layout} skeleton" part="state" aria-busy="true">
-      ${status}
-      <div class="items" aria-hidden="true">
+    return this.skeleton(
+      `news ${layout}`,
+      html`<div class="items" aria-hidden="true">
         ${Array.from(
           { length: rows },
           () => html`<div class="item ${full ? 'has-image' : ''}">
@@ -136,8 +135,8 @@ export class NewsList extends CitiesElement {
           </div>`,
         )}
       </div>
-      <span class="more" aria-hidden="true">${bone('date')}</span>
-    </div>`;
+      <span class="more" aria-hidden="true">${bone('date')}</span>`,
+    );
   }
 
   protected renderContent(result: ParseResult): unknown {

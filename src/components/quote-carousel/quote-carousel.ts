@@ -218,11 +218,11 @@ export class QuoteCarousel extends CitiesElement {
    * the controls row, so the page does not move when the quotes arrive.
    */
   protected override renderSkeleton(): unknown {
-    const bone = (size = '') => html`<span class="bone ${size}">&nbsp;</span>`;
+    const bone = (size?: string) => this.bone(size);
     const lines = ['wide', 'wide', 'wide', 'wide', 'wide', 'wide', 'wide', 'narrow wide', 'narrow wide', 'narrow'];
-    return html`<div class="card carousel skeleton" part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>
-      ${this.autoplay ? html`<span class="rotation bone" aria-hidden="true"></span>` : nothing}
+    return this.skeleton(
+      'card carousel',
+      html`${this.autoplay ? html`<span class="rotation bone" aria-hidden="true"></span>` : nothing}
       <div class="slides" aria-hidden="true">
         <div class="quote">
           <span class="mark bone"></span>
@@ -239,8 +239,8 @@ export class QuoteCarousel extends CitiesElement {
         <span class="arrow bone"></span>
         <span class="picker">${[0, 1, 2].map(() => html`<span class="dot"></span>`)}</span>
         <span class="arrow bone"></span>
-      </div>
-    </div>`;
+      </div>`,
+    );
   }
 
   protected renderContent(result: ParseResult): unknown {
