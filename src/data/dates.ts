@@ -5,34 +5,73 @@
 export const DATE_TIME_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}:\\d{2})$';
 
-const RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|([+-])(\d{2}):(\d{2}))$/;
-
-/** Milliseconds since the epoch, or `undefined` when the string is not a possible date-time with an offset. */
+/**
+ * Milliseconds since the epoch, or `undefined` when the string is not a possible date-time with an offset.
+ *
+ * Read character by character, without a regular expression: it runs for every dated item of a feed
+ * (5,000 initiatives), and a match with eleven groups allocated an array and eleven strings each time
+ * (about a fifth of validating a feed in Chromium). It accepts exactly DATE_TIME_PATTERN
+ * (test/node/dates.test.mjs compares the two on generated strings).
+ */
 export function parseDateTime(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = RE.exec(value);
-  if (!m) return undefined;
-  const year = +m[1]!;
-  const month = +m[2]!;
-  const day = +m[3]!;
-  const hour = +m[4]!;
-  const minute = +m[5]!;
-  const second = m[6] === undefined ? 0 : +m[6];
-  const ms = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+  if (typeof value !== 'string' || value.length < 17) return undefined;
+  const s = value;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return undefined;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return undefined;
+  let i = 16;
+  let second = 0;
+  let ms = 0;
+  if (s[i] === ':') {
+    second = digits(s, i + 1, 2);
+    if (second < 0) return undefined;
+    i += 3;
+    if (s[i] === '.') {
+      let j = i + 1;
+      while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+      const count = j - i - 1;
+      if (count < 1 || count > 9) return undefined;
+      ms = Math.floor(+`0.${s.slice(i + 1, j)}` * 1000);
+      i = j;
+    }
+  }
+  let offset = 0;
+  const sign = s[i];
+  if (sign === 'Z' || sign === 'z') {
+    if (i + 1 !== s.length) return undefined;
+  } else if (sign === '+' || sign === '-') {
+    if (i + 6 !== s.length || s[i + 3] !== ':') return undefined;
+    const oh = digits(s, i + 1, 2);
+    const om = digits(s, i + 4, 2);
+    if (oh < 0 || om < 0 || oh > 14 || om > 59) return undefined;
+    offset = (oh * 60 + om) * (sign === '-' ? -1 : 1);
+  } else {
+    return undefined;
+  }
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   if (day > (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1))) {
     return undefined;
   }
-  let offset = 0;
-  if (m[9]) {
-    const oh = +m[10]!;
-    const om = +m[11]!;
-    if (oh > 14 || om > 59) return undefined;
-    offset = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
-  }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const t = utc - offset * 60_000;
   return Number.isFinite(t) ? t : undefined;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** The number written by `count` ASCII digits at `at`, or -1 when any of them is not a digit (or missing). */
+function digits(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = s.charCodeAt(i); // NaN past the end: not a digit
+    if (!isDigit(code)) return -1;
+    n = n * 10 + code - 48;
+  }
+  return n;
 }
 
 export const isDateTime = (value: unknown): boolean => parseDateTime(value) !== undefined;

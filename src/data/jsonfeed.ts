@@ -20,7 +20,7 @@
  * data layer also runs in Node (a CLI validator).
  */
 import { FeedError } from './errors.js';
-import { LANGUAGE_TAG } from './schema.js';
+import { LANGUAGE_TAG } from './rules.js';
 
 export { isJsonFeed } from './detect.js';
 

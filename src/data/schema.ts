@@ -1,12 +1,18 @@
 /**
  * The feed format, version 1: the public contract between feed publishers and the widgets.
  *
- * One zod schema (the `zod/mini` API, so that it stays small in the browser bundle). The TypeScript types
- * are inferred from it, `dist/feed.schema.json` is generated from it at build time, and the loader
- * validates every item with it. See docs/feed-format.md.
+ * One zod schema (the `zod/mini` API), the single description of the format: the TypeScript types are
+ * inferred from it, `dist/feed.schema.json` is generated from it at build time, the CLI (`validate`) words
+ * its issues for publishers, and scripts/compile-schema.mjs compiles it into the plain checks that the page
+ * bundles validate every item with (src/generated/feed-checks.ts; README, "Validation without zod in the
+ * page"). Custom checks live in ./rules.js so that the compiled checks can call the same functions.
+ * See docs/feed-format.md.
  */
 import * as z from 'zod/mini';
-import { DATE_TIME_PATTERN, isDateTime, parseDateTime } from './dates.js';
+import { DATE_TIME_PATTERN } from './dates.js';
+import { LANGUAGE_TAG, LISTS, endsAfterStart, hasText, isDateTime, type ListName } from './rules.js';
+
+export { LANGUAGE_TAG, LISTS, type ListName };
 
 // zod compiles object parsers with `new Function` unless told not to. On a page with a strict CSP
 // (no 'unsafe-eval') even the feature test raises a securitypolicyviolation, so the JIT stays off.
@@ -14,9 +20,6 @@ import { DATE_TIME_PATTERN, isDateTime, parseDateTime } from './dates.js';
 // other zod on the page): the page's own setting is put back at the end of this module.
 const pageJitless = z.config().jitless;
 z.config({ jitless: true });
-
-/** A BCP 47 language tag, loosely: "en", "es-CO", "zh-Hans". Rules out keys like "__proto__". */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -26,9 +29,7 @@ const languageMap = z.record(z.string().check(z.regex(LANGUAGE_TAG)), z.string()
 /** Localized text: a plain string, or one string per language: `{ "en": "…", "es": "…" }`. */
 export const LocalizedTextSchema = z.union([
   nonEmpty(100_000),
-  languageMap.check(
-    z.refine((map) => Object.values(map).some((v) => v.trim().length > 0), 'needs at least one non-empty text'),
-  ),
+  languageMap.check(z.refine(hasText, 'needs at least one non-empty text')),
 ]);
 
 /** Localized text that may be empty (image alt text: empty means decorative). */
@@ -73,14 +74,7 @@ export const EventSchema = z
     location: z.optional(LocalizedTextSchema),
     online: z.optional(z.boolean()),
   })
-  .check(
-    z.refine((e) => {
-      if (e.end === undefined) return true;
-      const start = parseDateTime(e.start);
-      const end = parseDateTime(e.end);
-      return start === undefined || end === undefined || end > start;
-    }, 'end must be after start'),
-  );
+  .check(z.refine(endsAfterStart, 'end must be after start'));
 
 export const QuoteSchema = z.object({
   id: IdSchema,
@@ -124,10 +118,6 @@ export type FeedEvent = z.infer<typeof EventSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type NewsItem = z.infer<typeof NewsSchema>;
 export type FeedDocument = z.infer<typeof FeedSchema>;
-
-/** The lists a feed can carry, each read by one widget. */
-export const LISTS = ['initiatives', 'events', 'quotes', 'news'] as const;
-export type ListName = (typeof LISTS)[number];
 
 export const ITEM_SCHEMAS = {
   initiatives: InitiativeSchema,

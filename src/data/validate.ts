@@ -1,23 +1,17 @@
 /**
- * Validation of a document in our own feed format (version 1), item by item: the zod schema, then the URL
- * policy and the text cleaning. A JSON Feed is converted first (jsonfeed.ts, see parse.ts and the loader,
+ * Validation of a document in our own feed format (version 1), item by item: the schema's checks, then the
+ * URL policy and the text cleaning. A JSON Feed is converted first (jsonfeed.ts, see parse.ts and the loader,
  * which loads that adapter only when a feed is one).
+ *
+ * The checks are the zod schema (schema.ts) compiled at build time into plain functions
+ * (src/generated/feed-checks.ts, scripts/compile-schema.mjs): the same verdict as `z.safeParse`, without
+ * zod in the page bundle and without zod's cold first pass (README, "Validation without zod in the page").
+ * They only say "valid or not": the items kept are copied field by field below, never passed on as they are.
  */
-import * as z from 'zod/mini';
 import { FeedError } from './errors.js';
-import {
-  ITEM_SCHEMAS,
-  LANGUAGE_TAG,
-  LISTS,
-  LocalizedTextSchema,
-  type FeedEvent,
-  type FeedImage,
-  type Initiative,
-  type ListName,
-  type LocalizedText,
-  type NewsItem,
-  type Quote,
-} from './schema.js';
+import { isFeedEvent, isInitiative, isLocalizedText, isNewsItem, isQuote } from '../generated/feed-checks.js';
+import { LANGUAGE_TAG, LISTS, type ListName } from './rules.js';
+import type { FeedEvent, FeedImage, Initiative, LocalizedText, NewsItem, Quote } from './schema.js';
 import { cleanText } from './text.js';
 import { safeUrl } from './urls.js';
 import { runInSlices, runSteps } from './tasks.js';
@@ -96,8 +90,8 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   const feed: Feed = { version: 1, initiatives: [], events: [], quotes: [], news: [] };
   const skipped: ListCounts = { initiatives: 0, events: 0, quotes: 0, news: 0 };
 
-  const title = valid(LocalizedTextSchema, record['title']);
-  if (title !== undefined) feed.title = cleanLocalized(title, TITLE_MAX);
+  const title = record['title'];
+  if (isLocalizedText(title)) feed.title = cleanLocalized(title, TITLE_MAX);
   const language = record['language'];
   if (typeof language === 'string' && LANGUAGE_TAG.test(language)) feed.language = language;
   const home = safeUrl(record['home_page_url'], baseUrl);
@@ -110,7 +104,7 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
       skipped[list] += 1;
       continue;
     }
-    const schema = ITEM_SCHEMAS[list];
+    const check = ITEM_CHECKS[list];
     const seen = new Set<string>();
     const out: unknown[] = feed[list];
     for (let i = 0; i < items.length; i++) {
@@ -120,28 +114,29 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
         skipped[list] += items.length - i;
         break;
       }
-      const result = z.safeParse(schema, items[i]);
-      if (!result.success || seen.has(result.data.id)) {
+      const item: unknown = items[i];
+      if (!check(item) || seen.has(item.id)) {
         skipped[list] += 1;
         continue;
       }
-      const normalized = NORMALIZE[list](result.data as never, baseUrl);
+      const normalized = NORMALIZE[list](item as never, baseUrl);
       if (normalized === undefined) {
         skipped[list] += 1;
         continue;
       }
-      seen.add(result.data.id);
+      seen.add(item.id);
       out.push(normalized);
     }
   }
   return { feed, skipped };
 }
 
-function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | undefined {
-  if (value === undefined) return undefined;
-  const result = z.safeParse(schema, value);
-  return result.success ? result.data : undefined;
-}
+const ITEM_CHECKS: { [K in ListName]: (item: unknown) => item is { id: string } } = {
+  initiatives: isInitiative,
+  events: isFeedEvent,
+  quotes: isQuote,
+  news: isNewsItem,
+};
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
@@ -155,7 +150,8 @@ function describe(value: unknown): string {
 function cleanLocalized(value: LocalizedText, max: number): LocalizedText {
   if (typeof value === 'string') return cleanText(value, max);
   const out: Record<string, string> = {};
-  for (const [lang, s] of Object.entries(value)) out[lang] = cleanText(s, max);
+  // A `__proto__` key passes the schema (zod skips it) and is dropped here, as zod's own copy drops it.
+  for (const lang of Object.keys(value)) if (lang !== '__proto__') out[lang] = cleanText(value[lang]!, max);
   return out;
 }
 
@@ -167,64 +163,56 @@ function cleanImage(image: FeedImage | undefined, base: string): FeedImage | und
 }
 
 /**
- * A copy without the `undefined` values, so that the cached copy and the rendered data have the same keys.
- * (A copy, not `delete`: deleting keys turns every item into a slow dictionary-mode object.)
+ * Sets `key` unless the value is `undefined`, so that the cached copy and the rendered data have the same keys.
+ * (Each item is built once, in the schema's key order; never `delete`, which turns an object into a slow
+ * dictionary-mode one.)
  */
-function compact<T extends object>(item: T): T {
-  const out = {} as T;
-  for (const key in item) if (item[key] !== undefined) out[key] = item[key];
-  return out;
+function put<T, K extends keyof T>(out: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) out[key] = value;
 }
 
 const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
-  initiatives: (item: Initiative, base: string): Initiative =>
-    compact({
-      id: item.id,
-      title: cleanLocalized(item.title, TITLE_MAX),
-      summary: item.summary && cleanLocalized(item.summary, TEXT_MAX),
-      url: safeUrl(item.url, base),
-      city: cleanText(item.city, SHORT_MAX),
-      country: item.country.toUpperCase(),
-      region: item.region && cleanText(item.region, SHORT_MAX),
-      topics: item.topics?.map((t) => cleanText(t, 60)),
-      published: item.published,
-      image: cleanImage(item.image, base),
-    }),
-  events: (item: FeedEvent, base: string): FeedEvent =>
-    compact({
-      id: item.id,
-      title: cleanLocalized(item.title, TITLE_MAX),
-      start: item.start,
-      end: item.end,
-      summary: item.summary && cleanLocalized(item.summary, TEXT_MAX),
-      url: safeUrl(item.url, base),
-      location: item.location && cleanLocalized(item.location, SHORT_MAX),
-      online: item.online,
-    }),
-  quotes: (item: Quote, base: string): Quote =>
-    compact({
-      id: item.id,
-      text: cleanLocalized(item.text, TEXT_MAX),
-      author: cleanText(item.author, SHORT_MAX),
-      role: item.role && cleanLocalized(item.role, SHORT_MAX),
-      organization: item.organization && cleanLocalized(item.organization, SHORT_MAX),
-      city: item.city && cleanText(item.city, SHORT_MAX),
-      date: item.date,
-      source_url: safeUrl(item.source_url, base),
-      image: cleanImage(item.image, base),
-    }),
+  initiatives: (item: Initiative, base: string): Initiative => {
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as Initiative;
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+    put(out, 'url', safeUrl(item.url, base));
+    out.city = cleanText(item.city, SHORT_MAX);
+    out.country = item.country.toUpperCase();
+    put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
+    put(out, 'topics', item.topics?.map((t) => cleanText(t, 60)));
+    put(out, 'published', item.published);
+    put(out, 'image', cleanImage(item.image, base));
+    return out;
+  },
+  events: (item: FeedEvent, base: string): FeedEvent => {
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX), start: item.start } as FeedEvent;
+    put(out, 'end', item.end);
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+    put(out, 'url', safeUrl(item.url, base));
+    put(out, 'location', item.location && cleanLocalized(item.location, SHORT_MAX));
+    put(out, 'online', item.online);
+    return out;
+  },
+  quotes: (item: Quote, base: string): Quote => {
+    const out = { id: item.id, text: cleanLocalized(item.text, TEXT_MAX), author: cleanText(item.author, SHORT_MAX) } as Quote;
+    put(out, 'role', item.role && cleanLocalized(item.role, SHORT_MAX));
+    put(out, 'organization', item.organization && cleanLocalized(item.organization, SHORT_MAX));
+    put(out, 'city', item.city && cleanText(item.city, SHORT_MAX));
+    put(out, 'date', item.date);
+    put(out, 'source_url', safeUrl(item.source_url, base));
+    put(out, 'image', cleanImage(item.image, base));
+    return out;
+  },
   news: (item: NewsItem, base: string): NewsItem | undefined => {
     // A news item is a link: without an http(s) URL there is nothing to show.
     const url = safeUrl(item.url, base);
     if (!url) return undefined;
-    return compact({
-      id: item.id,
-      title: cleanLocalized(item.title, TITLE_MAX),
-      summary: item.summary && cleanLocalized(item.summary, TEXT_MAX),
-      url,
-      published: item.published,
-      image: cleanImage(item.image, base),
-      authors: item.authors?.map((a) => cleanText(a, SHORT_MAX)),
-    });
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as NewsItem;
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+    out.url = url;
+    out.published = item.published;
+    put(out, 'image', cleanImage(item.image, base));
+    put(out, 'authors', item.authors?.map((a) => cleanText(a, SHORT_MAX)));
+    return out;
   },
 };

@@ -1,0 +1,35 @@
+/**
+ * The pieces of the feed format that are plain functions and constants, without zod: the language-tag
+ * pattern, the list names and the custom checks the schema refines with (src/data/schema.ts).
+ *
+ * The page bundles validate with src/generated/feed-checks.ts, which scripts/compile-schema.mjs compiles
+ * from the zod schema at build time and which calls these same functions; so this module must not import
+ * zod. A custom check gets the item as the feed wrote it (zod gives it its own copy, which differs only in
+ * keys the schema does not know and in a `__proto__` key, which zod skips): the checks below read neither.
+ */
+import { parseDateTime } from './dates.js';
+
+export { isDateTime } from './dates.js';
+
+/** A BCP 47 language tag, loosely: "en", "es-CO", "zh-Hans". Rules out keys like "__proto__". */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** The lists a feed can carry, each read by one widget. */
+export const LISTS = ['initiatives', 'events', 'quotes', 'news'] as const;
+export type ListName = (typeof LISTS)[number];
+
+/** A language map has at least one text that is not blank (`__proto__`, which zod skips, does not count). */
+export function hasText(map: Record<string, string>): boolean {
+  for (const key of Object.keys(map)) {
+    if (key !== '__proto__' && map[key]!.trim().length > 0) return true;
+  }
+  return false;
+}
+
+/** An event that gives an end ends after it starts. */
+export function endsAfterStart(event: { start: string; end?: string | undefined }): boolean {
+  if (event.end === undefined) return true;
+  const start = parseDateTime(event.start);
+  const end = parseDateTime(event.end);
+  return start === undefined || end === undefined || end > start;
+}
