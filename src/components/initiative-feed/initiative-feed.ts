@@ -27,6 +27,9 @@ interface Entry {
   time: number;
   city: string;
   topics: string[];
+  /** Numbers of the country and the topics (their place in Index.countryList / topicList), for counting. */
+  countryId: number;
+  topicIds: number[];
   /** Folded search text, built on first use (or ahead of time while the page is idle). */
   hay?: string;
 }
@@ -39,6 +42,9 @@ interface Index {
   names: Map<string, string>;
   /** Topic key → the topic as first written in the feed. */
   labels: Map<string, string>;
+  /** Every country code and topic key, once, in order of appearance (an entry's countryId / topicIds index them). */
+  countryList: string[];
+  topicList: string[];
   /** The search text is being built ahead of time. */
   warming?: boolean;
 }
@@ -64,10 +70,18 @@ interface View {
   topicCounts: Map<string, number>;
 }
 
+/** Counts by number → counts by name, leaving out the zeros. */
+function named(names: string[], counts: Uint32Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) if (counts[i]) out.set(names[i]!, counts[i]!);
+  return out;
+}
+
 /** A comparable form of a city, topic or country: case, accents and spacing folded ("Public space" = "public-space"). */
 const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');
 
 const NO_TOPICS: string[] = [];
+const NO_TOPIC_IDS: number[] = [];
 const NO_DATE = -8.64e15;
 /** Feeds with more initiatives than this are indexed in slices before they are shown (prepareFeed). */
 const SLICED_INDEX_FROM = 500;
@@ -264,20 +278,31 @@ export class InitiativeFeed extends CitiesElement {
       if (k === undefined) keys.set(value, (k = keyOf(value)));
       return k;
     };
+    const countryIds = new Map<string, number>();
+    const topicIds = new Map<string, number>();
     const items = result.feed.initiatives;
     const entries: Entry[] = [];
     for (let i = 0; i < items.length; i++) {
       if (i % 64 === 63) yield;
       const item = items[i]!;
-      if (!names.has(item.country)) names.set(item.country, countryName(item.country, locale));
+      if (!names.has(item.country)) {
+        names.set(item.country, countryName(item.country, locale));
+        countryIds.set(item.country, countryIds.size);
+      }
       let topics = NO_TOPICS;
+      let ids = NO_TOPIC_IDS;
       if (item.topics?.length) {
         topics = [];
+        ids = [];
         for (const topic of item.topics) {
           const k = key(topic);
           if (!k || topics.includes(k)) continue;
           topics.push(k);
-          if (!labels.has(k)) labels.set(k, topic);
+          if (!labels.has(k)) {
+            labels.set(k, topic);
+            topicIds.set(k, topicIds.size);
+          }
+          ids.push(topicIds.get(k)!);
         }
       }
       // The schema already checked the format: the native parser is exact for it and faster.
@@ -287,11 +312,13 @@ export class InitiativeFeed extends CitiesElement {
         time: Number.isNaN(time) ? (parseDateTime(item.published) ?? NO_DATE) : time,
         city: key(item.city),
         topics,
+        countryId: countryIds.get(item.country)!,
+        topicIds: ids,
       });
     }
     yield;
     entries.sort((a, b) => b.time - a.time);
-    this.memoIndex = { result, lang, entries, names, labels };
+    this.memoIndex = { result, lang, entries, names, labels, countryList: [...countryIds.keys()], topicList: [...topicIds.keys()] };
     return this.memoIndex;
   }
 
@@ -409,23 +436,34 @@ export class InitiativeFeed extends CitiesElement {
     const words = fold(query).split(/\s+/).filter(Boolean);
     // No visitor filter: every entry, and the counts worked out with the options.
     const plain = !words.length && !country && !topic;
-    const countryCounts = plain ? base.countryCounts : new Map<string, number>();
-    const topicCounts = plain ? base.topicCounts : new Map<string, number>();
+    let countryCounts = base.countryCounts;
+    let topicCounts = base.topicCounts;
     const items: Entry[] = plain ? base.entries : [];
-    // Read once: a reactive property's getter is not free, and this loop runs for every entry.
-    const filterable = this.filterable;
-    for (const e of plain ? [] : base.entries) {
-      if (words.length) {
-        const hay = this.hay(e);
-        if (!words.every((w) => hay.includes(w))) continue;
+    if (!plain) {
+      // Counted by number in typed arrays (a keystroke runs this over every entry), then named once.
+      const { countryList, topicList } = base.index;
+      const byCountry = new Uint32Array(countryList.length);
+      const byTopic = new Uint32Array(topicList.length);
+      // Read once: a reactive property's getter is not free, and this loop runs for every entry.
+      const filterable = this.filterable;
+      const entries = base.entries;
+      const nWords = words.length;
+      next: for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (nWords) {
+          const hay = this.hay(e);
+          for (let w = 0; w < nWords; w++) if (!hay.includes(words[w]!)) continue next;
+        }
+        const countryMatch = !country || e.item.country === country;
+        const topicMatch = !topic || e.topics.includes(topic);
+        if (filterable) {
+          if (topicMatch) byCountry[e.countryId]!++;
+          if (countryMatch) for (const t of e.topicIds) byTopic[t]!++;
+        }
+        if (countryMatch && topicMatch) items.push(e);
       }
-      const countryMatch = !country || e.item.country === country;
-      const topicMatch = !topic || e.topics.includes(topic);
-      if (filterable) {
-        if (topicMatch) countryCounts.set(e.item.country, (countryCounts.get(e.item.country) ?? 0) + 1);
-        if (countryMatch) for (const t of e.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
-      }
-      if (countryMatch && topicMatch) items.push(e);
+      countryCounts = named(countryList, byCountry);
+      topicCounts = named(topicList, byTopic);
     }
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : Infinity;
     this.memoView = { base, key, items, total: Math.min(items.length, limit), countryCounts, topicCounts };
