@@ -40,6 +40,12 @@ export const ROOTS = {
 
 /**
  * Compiles schemas into TypeScript source.
+ *
+ * Each exported check is one function of straight-line statements that returns false at the first failure
+ * (objects, arrays, records and optional values are inlined, with a local per value read). Only the options
+ * of a union get functions of their own, since a failing option must not end the whole check. Few calls
+ * matter: the checks run 5,000 times on a page's first call, mostly in V8's interpreter.
+ *
  * @param {Record<string, [import('zod/mini').ZodMiniType, string]>} roots export name → [schema, type name]
  * @param {Record<string, unknown>} rules the exports of src/data/rules.ts (custom checks are looked up in it)
  */
@@ -47,9 +53,9 @@ export function compile(roots, rules) {
   const ruleNames = new Map(Object.entries(rules).filter(([, v]) => typeof v === 'function').map(([k, v]) => [v, k]));
   const usedRules = new Set();
   const regexes = []; // [name, literal]
-  const functions = []; // [name, body]
-  const byBody = new Map(); // body → function name (identical sub-schemas share one function)
-  const helpers = { isObject: false, codePoints: false, every: false, entries: false };
+  const functions = []; // [name, body lines]
+  const byBody = new Map(); // body → function name (identical union options share one function)
+  const helpers = { codePoints: false };
 
   const regex = (re) => {
     const literal = `/${re.source}/${re.flags}`;
@@ -60,38 +66,48 @@ export function compile(roots, rules) {
     return name;
   };
 
-  const fn = (body) => {
-    let name = byBody.get(body);
+  const rule = (f, where, x) => {
+    const name = ruleNames.get(f);
+    if (!name) throw new Error(`compile-schema: a custom check on ${where} is not a function exported by src/data/rules.ts`);
+    usedRules.add(name);
+    return `${name}(${x} as never)`;
+  };
+
+  /** The custom (refine) checks of a non-string schema; any other check there is refused. */
+  const customChecks = (def, where, x, out, pad) => {
+    for (const check of def.checks ?? []) {
+      const d = check._zod.def;
+      if (d.check !== 'custom') throw new Error(`compile-schema: unsupported check "${d.check}" on ${where}`);
+      out.push(`${pad}if (!${rule(d.fn, where, x)}) return false;`);
+    }
+  };
+
+  /** A function `(v: any) => boolean` for one schema (the options of a union); its name. */
+  const func = (schema, where) => {
+    const body = [];
+    let n = 0;
+    statements(schema, where, 'v', body, '  ', () => `v${n++}`);
+    body.push('  return true;');
+    const text = body.join('\n');
+    let name = byBody.get(text);
     if (!name) {
-      name = `v${functions.length}`;
-      byBody.set(body, name);
-      functions.push([name, body]);
+      name = `check${functions.length}`;
+      byBody.set(text, name);
+      functions.push([name, text]);
     }
     return name;
   };
 
-  /** The custom (refine) checks of a schema, as calls; any other check on a non-string is refused. */
-  const customChecks = (def, where) =>
-    (def.checks ?? []).map((check) => {
-      const d = check._zod.def;
-      if (d.check !== 'custom') throw new Error(`compile-schema: unsupported check "${d.check}" on ${where}`);
-      return rule(d.fn, where);
-    });
-
-  const rule = (f, where) => {
-    const name = ruleNames.get(f);
-    if (!name) throw new Error(`compile-schema: a custom check on ${where} is not a function exported by src/data/rules.ts`);
-    usedRules.add(name);
-    return `${name}(v as never)`;
-  };
-
-  /** The name of a function `(v: unknown) => boolean` checking one schema. */
-  const node = (schema, where) => {
+  /**
+   * Appends statements that `return false` when the value held by the local `x` does not pass `schema`.
+   * @param {() => string} local a fresh local variable name
+   */
+  const statements = (schema, where, x, out, pad, local) => {
     const def = schema._zod.def;
     if (def.coerce) throw new Error(`compile-schema: coercion is not supported (${where})`);
     switch (def.type) {
       case 'string': {
-        const parts = ["typeof v === 'string'"];
+        const parts = [`typeof ${x} === 'string'`];
         for (const check of def.checks ?? []) {
           const d = check._zod.def;
           if (d.when && d.check !== 'min_length' && d.check !== 'max_length') {
@@ -100,77 +116,98 @@ export function compile(roots, rules) {
           if (d.check === 'min_length') {
             // zod counts code points: fewer units than the minimum never reach it, twice as many always do.
             const m = d.minimum;
-            if (m <= 1) parts.push(`v.length >= ${m}`);
+            if (m <= 1) parts.push(`${x}.length >= ${m}`);
             else {
               helpers.codePoints = true;
-              parts.push(`(v.length >= ${2 * m} || (v.length >= ${m} && codePoints(v) >= ${m}))`);
+              parts.push(`(${x}.length >= ${2 * m} || (${x}.length >= ${m} && codePoints(${x}) >= ${m}))`);
             }
           } else if (d.check === 'max_length') {
             helpers.codePoints = true;
-            parts.push(`(v.length <= ${d.maximum} || codePoints(v) <= ${d.maximum})`);
+            parts.push(`(${x}.length <= ${d.maximum} || codePoints(${x}) <= ${d.maximum})`);
           } else if (d.check === 'string_format' && d.format === 'regex' && d.pattern instanceof RegExp) {
             const name = regex(d.pattern);
-            parts.push(d.pattern.global || d.pattern.sticky ? `((${name}.lastIndex = 0), ${name}.test(v))` : `${name}.test(v)`);
+            parts.push(d.pattern.global || d.pattern.sticky ? `((${name}.lastIndex = 0), ${name}.test(${x}))` : `${name}.test(${x})`);
           } else if (d.check === 'custom') {
-            parts.push(rule(d.fn, where));
+            parts.push(rule(d.fn, where, x));
           } else {
             throw new Error(`compile-schema: unsupported string check "${d.check}"${d.format ? ` (${d.format})` : ''} on ${where}`);
           }
         }
-        return fn(parts.join(' && '));
+        out.push(`${pad}if (!(${parts.join(' && ')})) return false;`);
+        return;
       }
       case 'boolean':
-        return fn("typeof v === 'boolean'");
+        out.push(`${pad}if (typeof ${x} !== 'boolean') return false;`);
+        return;
       case 'literal': {
         const values = def.values.map((value) => {
           if (value === null || !['string', 'number', 'boolean'].includes(typeof value) || Number.isNaN(value)) {
             throw new Error(`compile-schema: unsupported literal ${String(value)} on ${where}`);
           }
-          return `v === ${JSON.stringify(value)}`;
+          return `${x} !== ${JSON.stringify(value)}`;
         });
-        return fn(values.length === 1 ? values[0] : `(${values.join(' || ')})`);
+        out.push(`${pad}if (${values.join(' && ')}) return false;`);
+        return;
       }
       case 'optional':
-        return fn(`v === undefined || ${node(def.innerType, where)}(v)`);
+        out.push(`${pad}if (${x} !== undefined) {`);
+        statements(def.innerType, where, x, out, `${pad}  `, local);
+        out.push(`${pad}}`);
+        return;
       case 'union': {
         if (def.discriminator !== undefined || def.inclusive === false) {
           throw new Error(`compile-schema: only plain unions are supported (${where})`);
         }
-        const options = def.options.map((option, i) => `${node(option, `${where}|${i}`)}(v)`);
-        const any = options.length === 1 ? options[0] : `(${options.join(' || ')})`;
-        return fn(any + customSuffix(def, where));
+        const options = def.options.map((option, i) => `${func(option, `${where}|${i}`)}(${x})`);
+        out.push(`${pad}if (!(${options.join(' || ')})) return false;`);
+        customChecks(def, where, x, out, pad);
+        return;
       }
       case 'array': {
-        helpers.every = true;
         if (def.checks?.length) throw new Error(`compile-schema: checks on arrays are not supported (${where})`);
-        return fn(`Array.isArray(v) && every(v, ${node(def.element, `${where}[]`)})`);
+        const i = local();
+        const el = local();
+        out.push(`${pad}if (!Array.isArray(${x})) return false;`);
+        out.push(`${pad}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`);
+        out.push(`${pad}  const ${el} = ${x}[${i}];`);
+        statements(def.element, `${where}[]`, el, out, `${pad}  `, local);
+        out.push(`${pad}}`);
+        return;
       }
       case 'record': {
-        helpers.isObject = true;
-        helpers.entries = true;
         if (def.keyType._zod.values !== undefined || def.mode === 'loose') {
           throw new Error(`compile-schema: only records with a plain string key schema are supported (${where})`);
         }
-        const key = node(def.keyType, `${where} key`);
-        const value = node(def.valueType, `${where} value`);
-        return fn(`isObject(v) && entries(v, ${key}, ${value})${customSuffix(def, where)}`);
+        const k = local();
+        const value = local();
+        out.push(`${pad}if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return false;`);
+        // Own enumerable string keys (what Reflect.ownKeys gives zod for a JSON object); zod skips `__proto__`.
+        out.push(`${pad}for (const ${k} of Object.keys(${x})) {`);
+        out.push(`${pad}  if (${k} === '__proto__') continue;`);
+        statements(def.keyType, `${where} key`, k, out, `${pad}  `, local);
+        out.push(`${pad}  const ${value} = ${x}[${k}];`);
+        statements(def.valueType, `${where} value`, value, out, `${pad}  `, local);
+        out.push(`${pad}}`);
+        customChecks(def, where, x, out, pad);
+        return;
       }
       case 'object': {
-        helpers.isObject = true;
         if (def.catchall !== undefined) throw new Error(`compile-schema: strict or loose objects are not supported (${where})`);
-        const keys = Object.entries(def.shape).map(
-          ([key, value]) => `${node(value, `${where}.${key}`)}(v[${JSON.stringify(key)}])`,
-        );
-        return fn(['isObject(v)', ...keys].join(' &&\n    ') + customSuffix(def, where));
+        out.push(`${pad}if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return false;`);
+        for (const [key, value] of Object.entries(def.shape)) {
+          const v = local();
+          out.push(`${pad}const ${v} = ${x}[${JSON.stringify(key)}];`);
+          statements(value, `${where}.${key}`, v, out, pad, local);
+        }
+        customChecks(def, where, x, out, pad);
+        return;
       }
       default:
         throw new Error(`compile-schema: unsupported zod type "${def.type}" (${where})`);
     }
   };
 
-  const customSuffix = (def, where) => customChecks(def, where).map((call) => ` && ${call}`).join('');
-
-  const exportsOut = Object.entries(roots).map(([name, [schema, type]]) => [name, type, node(schema, type)]);
+  const exportsOut = Object.entries(roots).map(([name, [schema, type]]) => [name, type, func(schema, type)]);
 
   const lines = [
     '// Generated by scripts/compile-schema.mjs from the zod schema in src/data/schema.ts. Do not edit:',
@@ -178,17 +215,11 @@ export function compile(roots, rules) {
     '//',
     '// Each function says whether a value parsed from JSON passes the schema, exactly as `z.safeParse(schema, v)',
     "// .success` would (test/node/compile-schema.test.mjs), without zod and without `new Function`.",
+    '/* eslint-disable */',
     `import type { ${[...new Set(exportsOut.map(([, type]) => type))].sort().join(', ')} } from '../data/schema.js';`,
   ];
   if (usedRules.size) lines.push(`import { ${[...usedRules].sort().join(', ')} } from '../data/rules.js';`);
   lines.push('');
-  if (helpers.isObject) {
-    lines.push(
-      'type Obj = Record<string, unknown>;',
-      "const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);",
-    );
-    if (!helpers.entries) lines.push('');
-  }
   if (helpers.codePoints) {
     lines.push(
       '/** A string\'s length in code points (a surrogate pair counts once), as zod measures it. */',
@@ -204,27 +235,9 @@ export function compile(roots, rules) {
       '}',
     );
   }
-  if (helpers.every) {
-    lines.push(
-      'function every(a: unknown[], check: (v: unknown) => boolean): boolean {',
-      '  for (let i = 0; i < a.length; i++) if (!check(a[i])) return false;',
-      '  return true;',
-      '}',
-    );
-  }
-  if (helpers.entries) {
-    lines.push(
-      '/** Every own key and value of a record pass; zod skips a `__proto__` key. */',
-      'function entries(o: Obj, key: (k: unknown) => boolean, value: (v: unknown) => boolean): boolean {',
-      "  for (const k of Object.keys(o)) if (k !== '__proto__' && (!key(k) || !value(o[k]))) return false;",
-      '  return true;',
-      '}',
-    );
-  }
   for (const [name, literal] of regexes) lines.push(`const ${name} = ${literal};`);
-  lines.push('');
   for (const [name, body] of functions) {
-    lines.push(`function ${name}(v: any): boolean {`, `  return ${body};`, '}');
+    lines.push('', `function ${name}(v: any): boolean {`, body, '}');
   }
   lines.push('');
   for (const [name, type, f] of exportsOut) {

@@ -3,11 +3,10 @@
 //
 // Each function says whether a value parsed from JSON passes the schema, exactly as `z.safeParse(schema, v)
 // .success` would (test/node/compile-schema.test.mjs), without zod and without `new Function`.
+/* eslint-disable */
 import type { FeedEvent, Initiative, LocalizedText, NewsItem, Quote } from '../data/schema.js';
 import { endsAfterStart, hasText, isDateTime } from '../data/rules.js';
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A string's length in code points (a surrogate pair counts once), as zod measures it. */
 function codePoints(s: string): number {
   let n = s.length;
@@ -19,154 +18,205 @@ function codePoints(s: string): number {
   }
   return n;
 }
-function every(a: unknown[], check: (v: unknown) => boolean): boolean {
-  for (let i = 0; i < a.length; i++) if (!check(a[i])) return false;
-  return true;
-}
-/** Every own key and value of a record pass; zod skips a `__proto__` key. */
-function entries(o: Obj, key: (k: unknown) => boolean, value: (v: unknown) => boolean): boolean {
-  for (const k of Object.keys(o)) if (k !== '__proto__' && (!key(k) || !value(o[k]))) return false;
-  return true;
-}
 const re0 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const re1 = /^[A-Za-z]{2}$/;
 const re2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})$/;
 
-function v0(v: any): boolean {
-  return typeof v === 'string' && v.length >= 1 && (v.length <= 256 || codePoints(v) <= 256);
-}
-function v1(v: any): boolean {
-  return typeof v === 'string' && v.length >= 1 && (v.length <= 100000 || codePoints(v) <= 100000);
-}
-function v2(v: any): boolean {
-  return typeof v === 'string' && re0.test(v);
-}
-function v3(v: any): boolean {
-  return typeof v === 'string';
-}
-function v4(v: any): boolean {
-  return isObject(v) && entries(v, v2, v3) && hasText(v as never);
-}
-function v5(v: any): boolean {
-  return (v1(v) || v4(v));
-}
-function v6(v: any): boolean {
-  return v === undefined || v5(v);
-}
-function v7(v: any): boolean {
-  return typeof v === 'string' && v.length >= 1 && (v.length <= 4096 || codePoints(v) <= 4096);
-}
-function v8(v: any): boolean {
-  return v === undefined || v7(v);
-}
-function v9(v: any): boolean {
-  return typeof v === 'string' && v.length >= 1 && (v.length <= 200 || codePoints(v) <= 200);
-}
-function v10(v: any): boolean {
-  return typeof v === 'string' && re1.test(v);
-}
-function v11(v: any): boolean {
-  return typeof v === 'string' && (v.length <= 200 || codePoints(v) <= 200);
-}
-function v12(v: any): boolean {
-  return v === undefined || v11(v);
-}
-function v13(v: any): boolean {
-  return typeof v === 'string' && v.length >= 1 && (v.length <= 100 || codePoints(v) <= 100);
-}
-function v14(v: any): boolean {
-  return Array.isArray(v) && every(v, v13);
-}
-function v15(v: any): boolean {
-  return v === undefined || v14(v);
-}
-function v16(v: any): boolean {
-  return typeof v === 'string' && re2.test(v) && isDateTime(v as never);
-}
-function v17(v: any): boolean {
-  return v === undefined || v16(v);
-}
-function v18(v: any): boolean {
-  return typeof v === 'string' && (v.length <= 100000 || codePoints(v) <= 100000);
-}
-function v19(v: any): boolean {
-  return isObject(v) && entries(v, v2, v3);
-}
-function v20(v: any): boolean {
-  return (v18(v) || v19(v));
-}
-function v21(v: any): boolean {
-  return v === undefined || v20(v);
-}
-function v22(v: any): boolean {
-  return isObject(v) &&
-    v7(v["src"]) &&
-    v21(v["alt"]);
-}
-function v23(v: any): boolean {
-  return v === undefined || v22(v);
-}
-function v24(v: any): boolean {
-  return isObject(v) &&
-    v0(v["id"]) &&
-    v5(v["title"]) &&
-    v6(v["summary"]) &&
-    v8(v["url"]) &&
-    v9(v["city"]) &&
-    v10(v["country"]) &&
-    v12(v["region"]) &&
-    v15(v["topics"]) &&
-    v17(v["published"]) &&
-    v23(v["image"]);
-}
-function v25(v: any): boolean {
-  return typeof v === 'boolean';
-}
-function v26(v: any): boolean {
-  return v === undefined || v25(v);
-}
-function v27(v: any): boolean {
-  return isObject(v) &&
-    v0(v["id"]) &&
-    v5(v["title"]) &&
-    v16(v["start"]) &&
-    v17(v["end"]) &&
-    v6(v["summary"]) &&
-    v8(v["url"]) &&
-    v6(v["location"]) &&
-    v26(v["online"]) && endsAfterStart(v as never);
-}
-function v28(v: any): boolean {
-  return isObject(v) &&
-    v0(v["id"]) &&
-    v5(v["text"]) &&
-    v9(v["author"]) &&
-    v6(v["role"]) &&
-    v6(v["organization"]) &&
-    v12(v["city"]) &&
-    v17(v["date"]) &&
-    v8(v["source_url"]) &&
-    v23(v["image"]);
-}
-function v29(v: any): boolean {
-  return Array.isArray(v) && every(v, v9);
-}
-function v30(v: any): boolean {
-  return v === undefined || v29(v);
-}
-function v31(v: any): boolean {
-  return isObject(v) &&
-    v0(v["id"]) &&
-    v5(v["title"]) &&
-    v6(v["summary"]) &&
-    v7(v["url"]) &&
-    v16(v["published"]) &&
-    v23(v["image"]) &&
-    v30(v["authors"]);
+function check0(v: any): boolean {
+  if (!(typeof v === 'string' && v.length >= 1 && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
+  return true;
 }
 
-export const isInitiative = v24 as (v: unknown) => v is Initiative;
-export const isFeedEvent = v27 as (v: unknown) => v is FeedEvent;
-export const isQuote = v28 as (v: unknown) => v is Quote;
-export const isNewsItem = v31 as (v: unknown) => v is NewsItem;
-export const isLocalizedText = v5 as (v: unknown) => v is LocalizedText;
+function check1(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const v0 of Object.keys(v)) {
+    if (v0 === '__proto__') continue;
+    if (!(typeof v0 === 'string' && re0.test(v0))) return false;
+    const v1 = v[v0];
+    if (!(typeof v1 === 'string')) return false;
+  }
+  if (!hasText(v as never)) return false;
+  return true;
+}
+
+function check2(v: any): boolean {
+  if (!(typeof v === 'string' && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
+  return true;
+}
+
+function check3(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const v0 of Object.keys(v)) {
+    if (v0 === '__proto__') continue;
+    if (!(typeof v0 === 'string' && re0.test(v0))) return false;
+    const v1 = v[v0];
+    if (!(typeof v1 === 'string')) return false;
+  }
+  return true;
+}
+
+function check4(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const v0 = v["id"];
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  const v1 = v["title"];
+  if (!(check0(v1) || check1(v1))) return false;
+  const v2 = v["summary"];
+  if (v2 !== undefined) {
+    if (!(check0(v2) || check1(v2))) return false;
+  }
+  const v3 = v["url"];
+  if (v3 !== undefined) {
+    if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096))) return false;
+  }
+  const v4 = v["city"];
+  if (!(typeof v4 === 'string' && v4.length >= 1 && (v4.length <= 200 || codePoints(v4) <= 200))) return false;
+  const v5 = v["country"];
+  if (!(typeof v5 === 'string' && re1.test(v5))) return false;
+  const v6 = v["region"];
+  if (v6 !== undefined) {
+    if (!(typeof v6 === 'string' && (v6.length <= 200 || codePoints(v6) <= 200))) return false;
+  }
+  const v7 = v["topics"];
+  if (v7 !== undefined) {
+    if (!Array.isArray(v7)) return false;
+    for (let v8 = 0; v8 < v7.length; v8++) {
+      const v9 = v7[v8];
+      if (!(typeof v9 === 'string' && v9.length >= 1 && (v9.length <= 100 || codePoints(v9) <= 100))) return false;
+    }
+  }
+  const v10 = v["published"];
+  if (v10 !== undefined) {
+    if (!(typeof v10 === 'string' && re2.test(v10) && isDateTime(v10 as never))) return false;
+  }
+  const v11 = v["image"];
+  if (v11 !== undefined) {
+    if (typeof v11 !== 'object' || v11 === null || Array.isArray(v11)) return false;
+    const v12 = v11["src"];
+    if (!(typeof v12 === 'string' && v12.length >= 1 && (v12.length <= 4096 || codePoints(v12) <= 4096))) return false;
+    const v13 = v11["alt"];
+    if (v13 !== undefined) {
+      if (!(check2(v13) || check3(v13))) return false;
+    }
+  }
+  return true;
+}
+
+function check5(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const v0 = v["id"];
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  const v1 = v["title"];
+  if (!(check0(v1) || check1(v1))) return false;
+  const v2 = v["start"];
+  if (!(typeof v2 === 'string' && re2.test(v2) && isDateTime(v2 as never))) return false;
+  const v3 = v["end"];
+  if (v3 !== undefined) {
+    if (!(typeof v3 === 'string' && re2.test(v3) && isDateTime(v3 as never))) return false;
+  }
+  const v4 = v["summary"];
+  if (v4 !== undefined) {
+    if (!(check0(v4) || check1(v4))) return false;
+  }
+  const v5 = v["url"];
+  if (v5 !== undefined) {
+    if (!(typeof v5 === 'string' && v5.length >= 1 && (v5.length <= 4096 || codePoints(v5) <= 4096))) return false;
+  }
+  const v6 = v["location"];
+  if (v6 !== undefined) {
+    if (!(check0(v6) || check1(v6))) return false;
+  }
+  const v7 = v["online"];
+  if (v7 !== undefined) {
+    if (typeof v7 !== 'boolean') return false;
+  }
+  if (!endsAfterStart(v as never)) return false;
+  return true;
+}
+
+function check6(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const v0 = v["id"];
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  const v1 = v["text"];
+  if (!(check0(v1) || check1(v1))) return false;
+  const v2 = v["author"];
+  if (!(typeof v2 === 'string' && v2.length >= 1 && (v2.length <= 200 || codePoints(v2) <= 200))) return false;
+  const v3 = v["role"];
+  if (v3 !== undefined) {
+    if (!(check0(v3) || check1(v3))) return false;
+  }
+  const v4 = v["organization"];
+  if (v4 !== undefined) {
+    if (!(check0(v4) || check1(v4))) return false;
+  }
+  const v5 = v["city"];
+  if (v5 !== undefined) {
+    if (!(typeof v5 === 'string' && (v5.length <= 200 || codePoints(v5) <= 200))) return false;
+  }
+  const v6 = v["date"];
+  if (v6 !== undefined) {
+    if (!(typeof v6 === 'string' && re2.test(v6) && isDateTime(v6 as never))) return false;
+  }
+  const v7 = v["source_url"];
+  if (v7 !== undefined) {
+    if (!(typeof v7 === 'string' && v7.length >= 1 && (v7.length <= 4096 || codePoints(v7) <= 4096))) return false;
+  }
+  const v8 = v["image"];
+  if (v8 !== undefined) {
+    if (typeof v8 !== 'object' || v8 === null || Array.isArray(v8)) return false;
+    const v9 = v8["src"];
+    if (!(typeof v9 === 'string' && v9.length >= 1 && (v9.length <= 4096 || codePoints(v9) <= 4096))) return false;
+    const v10 = v8["alt"];
+    if (v10 !== undefined) {
+      if (!(check2(v10) || check3(v10))) return false;
+    }
+  }
+  return true;
+}
+
+function check7(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const v0 = v["id"];
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  const v1 = v["title"];
+  if (!(check0(v1) || check1(v1))) return false;
+  const v2 = v["summary"];
+  if (v2 !== undefined) {
+    if (!(check0(v2) || check1(v2))) return false;
+  }
+  const v3 = v["url"];
+  if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096))) return false;
+  const v4 = v["published"];
+  if (!(typeof v4 === 'string' && re2.test(v4) && isDateTime(v4 as never))) return false;
+  const v5 = v["image"];
+  if (v5 !== undefined) {
+    if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
+    const v6 = v5["src"];
+    if (!(typeof v6 === 'string' && v6.length >= 1 && (v6.length <= 4096 || codePoints(v6) <= 4096))) return false;
+    const v7 = v5["alt"];
+    if (v7 !== undefined) {
+      if (!(check2(v7) || check3(v7))) return false;
+    }
+  }
+  const v8 = v["authors"];
+  if (v8 !== undefined) {
+    if (!Array.isArray(v8)) return false;
+    for (let v9 = 0; v9 < v8.length; v9++) {
+      const v10 = v8[v9];
+      if (!(typeof v10 === 'string' && v10.length >= 1 && (v10.length <= 200 || codePoints(v10) <= 200))) return false;
+    }
+  }
+  return true;
+}
+
+function check8(v: any): boolean {
+  if (!(check0(v) || check1(v))) return false;
+  return true;
+}
+
+export const isInitiative = check4 as (v: unknown) => v is Initiative;
+export const isFeedEvent = check5 as (v: unknown) => v is FeedEvent;
+export const isQuote = check6 as (v: unknown) => v is Quote;
+export const isNewsItem = check7 as (v: unknown) => v is NewsItem;
+export const isLocalizedText = check8 as (v: unknown) => v is LocalizedText;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import * as schema from '../../dist/lib/data/schema.js';
@@ -140,15 +141,23 @@ describe('compiled feed checks (src/generated/feed-checks.ts)', () => {
     assert.equal(await readFile(OUTPUT, 'utf8'), await generate());
   });
 
-  test('the compiler refuses what it does not know instead of checking it loosely', () => {
+  test('the compiler refuses what it does not know instead of checking it loosely', async () => {
     const refuse = (s, pattern) => assert.throws(() => compile({ isX: [s, 'X'] }, rules), pattern);
     refuse(z.object({ n: z.number() }), /unsupported zod type "number"/);
     refuse(z.object({ mail: z.string().check(z.email()) }), /unsupported string check/);
     refuse(z.strictObject({ a: z.string() }), /strict or loose objects/);
     refuse(z.string().check(z.refine((v) => v.length > 2)), /not a function exported by src\/data\/rules\.ts/);
     refuse(z.array(z.string()).check(z.minLength(1)), /checks on arrays/);
-    // …and compiles what it knows into code that runs.
-    const source = compile({ isX: [z.object({ a: z.optional(z.literal(1)), b: z.array(z.boolean()) }), 'X'] }, rules);
-    assert.match(source, /export const isX = v\d+ as \(v: unknown\) => v is X;/);
+    // …and compiles what it knows into code that runs and agrees with zod.
+    const small = z.object({ a: z.optional(z.literal(1)), b: z.array(z.boolean()), c: z.union([z.literal('x'), z.record(z.string(), z.string())]) });
+    const source = compile({ isX: [small, 'X'] }, rules);
+    assert.match(source, /export const isX = check\d+ as \(v: unknown\) => v is X;/);
+    const js = esbuild.transformSync(source, { loader: 'ts', format: 'esm' }).code;
+    const { isX } = await import(`data:text/javascript,${encodeURIComponent(js)}`);
+    const values = [
+      { b: [], c: 'x' }, { a: 1, b: [true, false], c: {} }, { a: 2, b: [], c: 'x' }, { b: [1], c: 'x' }, { b: [], c: 'y' },
+      { b: [], c: { k: 1 } }, { b: {}, c: 'x' }, null, [], 'x', { a: undefined, b: [], c: { __proto__: 1 } },
+    ];
+    for (const value of values) assert.equal(isX(value), zodSays(small, value), JSON.stringify(value));
   });
 });
