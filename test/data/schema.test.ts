@@ -136,6 +136,25 @@ describe('feed schema', () => {
     expect(Object.keys(q!)).not.to.include('prototype');
     expect((feed as unknown as Record<string, unknown>)['constructor']).to.equal(Object);
   });
+
+  it('keeps an item that is already clean as it is, and copies one that cleaning changes', () => {
+    const clean = initiative({ topics: ['health'], image: { src: 'https://example.org/a.png', alt: { en: 'A market' } } });
+    const relative = initiative({ id: 'i2', image: { src: '/a.png' } });
+    const extra = initiative({ id: 'i3', notInTheFormat: 'x' });
+    const dirty = initiative({ id: 'i4', city: 'Bogot\u200Bá', topics: ['a\u202Eb'] });
+    const upper = initiative({ id: 'i5', country: 'es' });
+    const { feed } = parseFeed({ version: 1, initiatives: [clean, relative, extra, dirty, upper] }, BASE);
+    const [a, b, c, d, e] = feed.initiatives;
+    expect(a === clean, 'a clean item is not copied').to.equal(true);
+    expect(b === relative, 'a relative image URL is resolved in a copy').to.equal(false);
+    expect(b!.image).to.deep.equal({ src: 'https://feeds.example.org/a.png' });
+    expect(relative.image.src, 'the input is left as it was').to.equal('/a.png');
+    expect(Object.keys(c!)).to.deep.equal(['id', 'title', 'city', 'country']);
+    expect(d!.city).to.equal('Bogotá');
+    expect(d!.topics).to.deep.equal(['ab']);
+    expect(Object.keys(d!), 'a copy has the schema key order').to.deep.equal(['id', 'title', 'city', 'country', 'topics']);
+    expect(e!.country).to.equal('ES');
+  });
 });
 
 describe('URL policy', () => {
