@@ -663,4 +663,36 @@ describe('hostile feeds', function () {
       expectQuiet(page.probe);
     });
   });
+
+  // The initiative feed prepares its card templates before its first render by drawing one card, image
+  // included, into an inert document (prepareCardTemplates). Nothing may be fetched for it: only the lazy
+  // image of a card shown near the viewport loads.
+  it('no image is fetched for a card off screen, nor for the card drawn ahead to prepare the templates', async () => {
+    const page = await openPage('plain.html', {}, { height: 300 });
+    const key = uniqueKey('prep');
+    const imageKey = uniqueKey('prep-img');
+    const src = await putFeed(key, {
+      version: 1,
+      initiatives: [
+        {
+          id: 'full', title: 'Superblocks', summary: 'Streets for people.', url: 'https://www.barcelona.cat/', city: 'Barcelona',
+          country: 'ES', region: 'Catalonia', topics: ['mobility'], published: '2026-01-01T00:00:00Z', image: { src: feedUrl(imageKey) },
+        },
+      ],
+    });
+    const el = addWidget(page, 'cities-initiative-feed', {}, { src, loading: 'eager' });
+    // Far below the viewport: the card's own lazy image stays unloaded.
+    const spacer = page.doc.createElement('div');
+    spacer.style.height = '5000px';
+    el.before(spacer);
+    await settled(el);
+    await rendered(el);
+    expect(shadow(el).querySelector('img')?.getAttribute('src'), 'the card has its image').to.equal(feedUrl(imageKey));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await seen(imageKey)).count, 'image requests').to.equal(0);
+    // (Control) scrolled into view, the card's image does load: the count above could have been 1.
+    el.scrollIntoView();
+    await until(async () => (await seen(imageKey)).count > 0, 'the shown image loads', 5000);
+    expectQuiet(page.probe, { warnings: [/./] });
+  });
 });
