@@ -17,8 +17,8 @@
  * of the renderer's main thread: script, style, layout, paint).
  *
  * 1. Builds the page bundles into a temp folder (the project's rollup config with OUT_DIR, as `npm run size`
- *    does), and /parse.js: src/data/parse.ts bundled alone with esbuild (same zod/mini, same jitless
- *    config), so that the page can time parseFeed() by itself.
+ *    does), and /parse.js: src/data/parse.ts bundled alone with esbuild (the same checks compiled
+ *    from the zod schema as the page bundles, no zod), so that the page can time parseFeed() by itself.
  * 2. Serves them, generated feeds (bench/feeds.mjs, deterministic), pages (bench/pages.mjs), Swiper's and
  *    Shoelace's CDN files from node_modules, over node:http on 127.0.0.1 (a random port). The server counts
  *    requests per feed URL.
@@ -28,7 +28,7 @@
  *
  * Scenarios (a short "how" is also printed under the tables):
  * - feed: for 10, 100, 1,000 and 5,000 initiatives:
- *   · parse: JSON.parse and parseFeed() (validation with zod/mini + cleaning) timed in the page with
+ *   · parse: JSON.parse and parseFeed() (the compiled schema checks + cleaning) timed in the page with
  *     performance.now() on the first (cold) call; "warm" is the median of 3 more calls in the same page;
  *   · first render, cold: from the inline script before the bundle's <script> tag to the frame after the
  *     first update that put real cards in the shadow root (requestAnimationFrame + a task); the time
@@ -714,7 +714,7 @@ function report(meta, results) {
   L();
   L('How (details in the header of bench/run.mjs):');
   L('- Times are wall-clock from an inline script placed just before the bundle\'s <script> tag to the frame after the first update with real content (requestAnimationFrame, then a task); "main-thread CPU" is the renderer main thread\'s running time from the start of the document to that frame (CDP Performance TaskDuration, threadTicks), which holds up better than wall time on a busy machine.');
-  L('- parseFeed: src/data/parse.ts bundled alone (same zod/mini, jitless), timed in the page; cold = first call of the page, warm = median of 3 more.');
+  L('- parseFeed: src/data/parse.ts bundled alone (the same compiled schema checks as the page bundles), timed in the page; cold = first call of the page, warm = median of 3 more.');
   L('- Keystroke: one character typed 1 s after the render; keydown timeStamp → requestAnimationFrame + task. Event Timing = the browser\'s own duration of that interaction (reported only ≥16 ms, 8 ms steps).');
   L('- Longest task: PerformanceObserver longtask (≥50 ms only) over load, render, idle warm-up and the keystroke. Heap: CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.');
   L('- Hidden tab: a real background tab (another tab of the same window brought to the front: Chromium reports it hidden and throttles it), and a page hidden by overriding document.hidden / visibilityState + visibilitychange (as the tests do; Chromium does not throttle it, so only our code counts). Callbacks counted by wrapping setTimeout, setInterval, requestAnimationFrame and requestIdleCallback before the bundle loads.');
