@@ -42,9 +42,10 @@ export const ROOTS = {
  * Compiles schemas into TypeScript source.
  *
  * Each exported check is one function of straight-line statements that returns false at the first failure
- * (objects, arrays, records and optional values are inlined, with a local per value read). Only the options
- * of a union get functions of their own, since a failing option must not end the whole check. Few calls
- * matter: the checks run 5,000 times on a page's first call, mostly in V8's interpreter.
+ * (objects, arrays, records and optional values are inlined, with a local per value read). The options of a
+ * union get functions of their own, since a failing option must not end the whole check, and so does an
+ * object schema used in several places (the image). Few calls matter: the checks run 5,000 times on a
+ * page's first call, mostly in V8's interpreter.
  *
  * @param {Record<string, [import('zod/mini').ZodMiniType, string]>} roots export name → [schema, type name]
  * @param {Record<string, unknown>} rules the exports of src/data/rules.ts (custom checks are looked up in it)
@@ -82,11 +83,27 @@ export function compile(roots, rules) {
     }
   };
 
-  /** A function `(v: any) => boolean` for one schema (the options of a union); its name. */
+  /** How many places use each schema instance (counted from the roots, before compiling). */
+  const uses = new Map();
+  const count = (schema) => {
+    uses.set(schema, (uses.get(schema) ?? 0) + 1);
+    if (uses.get(schema) > 1) return;
+    const def = schema._zod.def;
+    for (const child of [def.innerType, def.element, def.keyType, def.valueType, ...(def.options ?? []), ...Object.values(def.shape ?? {})]) {
+      if (child) count(child);
+    }
+  };
+  for (const [schema] of Object.values(roots)) count(schema);
+  /** Schemas whose own function is being written (so that its body inlines them instead of calling itself). */
+  const inFunction = new Set();
+
+  /** A function `(v: any) => boolean` for one schema (a root, a union option, a shared object); its name. */
   const func = (schema, where) => {
     const body = [];
     let n = 0;
+    inFunction.add(schema);
     statements(schema, where, 'v', body, '  ', () => `v${n++}`);
+    inFunction.delete(schema);
     body.push('  return true;');
     const text = body.join('\n');
     let name = byBody.get(text);
@@ -193,6 +210,11 @@ export function compile(roots, rules) {
       }
       case 'object': {
         if (def.catchall !== undefined) throw new Error(`compile-schema: strict or loose objects are not supported (${where})`);
+        // An object schema used in more than one place (the image) is one function, called from each.
+        if ((uses.get(schema) ?? 0) > 1 && !inFunction.has(schema)) {
+          out.push(`${pad}if (!${func(schema, where)}(${x})) return false;`);
+          return;
+        }
         out.push(`${pad}if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return false;`);
         for (const [key, value] of Object.entries(def.shape)) {
           const v = local();

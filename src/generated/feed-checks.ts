@@ -57,6 +57,17 @@ function check3(v: any): boolean {
 
 function check4(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const v0 = v["src"];
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 4096 || codePoints(v0) <= 4096))) return false;
+  const v1 = v["alt"];
+  if (v1 !== undefined) {
+    if (!(check2(v1) || check3(v1))) return false;
+  }
+  return true;
+}
+
+function check5(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
   const v1 = v["title"];
@@ -91,18 +102,12 @@ function check4(v: any): boolean {
   }
   const v11 = v["image"];
   if (v11 !== undefined) {
-    if (typeof v11 !== 'object' || v11 === null || Array.isArray(v11)) return false;
-    const v12 = v11["src"];
-    if (!(typeof v12 === 'string' && v12.length >= 1 && (v12.length <= 4096 || codePoints(v12) <= 4096))) return false;
-    const v13 = v11["alt"];
-    if (v13 !== undefined) {
-      if (!(check2(v13) || check3(v13))) return false;
-    }
+    if (!check4(v11)) return false;
   }
   return true;
 }
 
-function check5(v: any): boolean {
+function check6(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -134,7 +139,7 @@ function check5(v: any): boolean {
   return true;
 }
 
-function check6(v: any): boolean {
+function check7(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -164,18 +169,12 @@ function check6(v: any): boolean {
   }
   const v8 = v["image"];
   if (v8 !== undefined) {
-    if (typeof v8 !== 'object' || v8 === null || Array.isArray(v8)) return false;
-    const v9 = v8["src"];
-    if (!(typeof v9 === 'string' && v9.length >= 1 && (v9.length <= 4096 || codePoints(v9) <= 4096))) return false;
-    const v10 = v8["alt"];
-    if (v10 !== undefined) {
-      if (!(check2(v10) || check3(v10))) return false;
-    }
+    if (!check4(v8)) return false;
   }
   return true;
 }
 
-function check7(v: any): boolean {
+function check8(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -191,32 +190,26 @@ function check7(v: any): boolean {
   if (!(typeof v4 === 'string' && re2.test(v4) && isDateTime(v4 as never))) return false;
   const v5 = v["image"];
   if (v5 !== undefined) {
-    if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
-    const v6 = v5["src"];
-    if (!(typeof v6 === 'string' && v6.length >= 1 && (v6.length <= 4096 || codePoints(v6) <= 4096))) return false;
-    const v7 = v5["alt"];
-    if (v7 !== undefined) {
-      if (!(check2(v7) || check3(v7))) return false;
-    }
+    if (!check4(v5)) return false;
   }
-  const v8 = v["authors"];
-  if (v8 !== undefined) {
-    if (!Array.isArray(v8)) return false;
-    for (let v9 = 0; v9 < v8.length; v9++) {
-      const v10 = v8[v9];
-      if (!(typeof v10 === 'string' && v10.length >= 1 && (v10.length <= 200 || codePoints(v10) <= 200))) return false;
+  const v6 = v["authors"];
+  if (v6 !== undefined) {
+    if (!Array.isArray(v6)) return false;
+    for (let v7 = 0; v7 < v6.length; v7++) {
+      const v8 = v6[v7];
+      if (!(typeof v8 === 'string' && v8.length >= 1 && (v8.length <= 200 || codePoints(v8) <= 200))) return false;
     }
   }
   return true;
 }
 
-function check8(v: any): boolean {
+function check9(v: any): boolean {
   if (!(check0(v) || check1(v))) return false;
   return true;
 }
 
-export const isInitiative = check4 as (v: unknown) => v is Initiative;
-export const isFeedEvent = check5 as (v: unknown) => v is FeedEvent;
-export const isQuote = check6 as (v: unknown) => v is Quote;
-export const isNewsItem = check7 as (v: unknown) => v is NewsItem;
-export const isLocalizedText = check8 as (v: unknown) => v is LocalizedText;
+export const isInitiative = check5 as (v: unknown) => v is Initiative;
+export const isFeedEvent = check6 as (v: unknown) => v is FeedEvent;
+export const isQuote = check7 as (v: unknown) => v is Quote;
+export const isNewsItem = check8 as (v: unknown) => v is NewsItem;
+export const isLocalizedText = check9 as (v: unknown) => v is LocalizedText;
