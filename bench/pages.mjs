@@ -19,9 +19,7 @@ export const CONTENT = {
 const PROBES = `<script>
 (function () {
   var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, rendered: {}, painted: {}, fromCache: {}, events: [], moved: {},
-    dataAt: {}, updatedAt: {}, inputAt: 0 });
-  // The start of a keystroke's own script: the input event, before the widget's handler (capture phase).
-  window.addEventListener('input', function () { b.inputAt = performance.now(); }, true);
+    dataAt: {}, updatedAt: {}, updateStartAt: {}, keyWaiting: null, search: null, resultsAt: 0 });
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) { b.long.push(e.duration); });
@@ -57,9 +55,20 @@ const PROBES = `<script>
           return summary.call(this, result);
         };
       }
+      var update = cls.prototype.update;
+      cls.prototype.update = function (changed) {
+        if (!b.quiet) b.updateStartAt[name] = performance.now();
+        return update.call(this, changed);
+      };
       cls.prototype.updated = function (changed) {
         if (original) original.call(this, changed);
         if (!b.quiet) b.updatedAt[name] = performance.now();
+        // The first update after a keystroke (bench/run.mjs sets keyWaiting): its script, and the frame after it.
+        if (b.keyWaiting === name) {
+          b.keyWaiting = null;
+          b.search = { start: b.updateStartAt[name], end: b.updatedAt[name] };
+          requestAnimationFrame(function () { setTimeout(function () { b.resultsAt = performance.now(); }, 0); });
+        }
         // quiet: the mount/unmount page records nothing (the arrays would grow with every cycle).
         if (!b.quiet && !this.__benchSeen && this.shadowRoot && this.shadowRoot.querySelector(selector)) {
           this.__benchSeen = true;
