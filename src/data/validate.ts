@@ -147,51 +147,24 @@ function describe(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
-/*
- * Cleaning keeps what is already clean: a string, language map, topic list, image or whole item comes back as
- * the same object when cleaning changes nothing and it has no key the format does not know. Almost every item
- * of a real feed is like that, so validating 5,000 initiatives allocates next to nothing (each copy was a
- * young-generation object more for the garbage collector, on the visitor's main thread).
- */
-
 function cleanLocalized(value: LocalizedText, max: number): LocalizedText {
   if (typeof value === 'string') return cleanText(value, max);
-  const langs = Object.keys(value);
-  // A `__proto__` key passes the schema (zod skips it) and is dropped here, as zod's own copy drops it.
-  if (langs.every((lang) => lang !== '__proto__' && cleanText(value[lang]!, max) === value[lang])) return value;
   const out: Record<string, string> = {};
-  for (const lang of langs) if (lang !== '__proto__') out[lang] = cleanText(value[lang]!, max);
+  // A `__proto__` key passes the schema (zod skips it) and is dropped here, as zod's own copy drops it.
+  for (const lang of Object.keys(value)) if (lang !== '__proto__') out[lang] = cleanText(value[lang]!, max);
   return out;
-}
-
-function cleanList(list: string[] | undefined, max: number): string[] | undefined {
-  if (list === undefined) return undefined;
-  for (const text of list) if (cleanText(text, max) !== text) return list.map((t) => cleanText(t, max));
-  return list;
 }
 
 function cleanImage(image: FeedImage | undefined, base: string): FeedImage | undefined {
   if (!image) return undefined;
   const src = safeUrl(image.src, base);
   if (!src) return undefined;
-  const alt = image.alt === undefined ? undefined : cleanLocalized(image.alt, SHORT_MAX);
-  if (src === image.src && alt === image.alt && keyCount(image) === 1 + has(alt)) return image;
-  return alt === undefined ? { src } : { src, alt };
+  return image.alt === undefined ? { src } : { src, alt: cleanLocalized(image.alt, SHORT_MAX) };
 }
-
-/** How many keys `for…in` sees: an object's own keys, for anything JSON.parse made. */
-function keyCount(o: object): number {
-  let n = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for (const _ in o) n++;
-  return n;
-}
-
-const has = (value: unknown): number => (value === undefined ? 0 : 1);
 
 /**
  * Sets `key` unless the value is `undefined`, so that the cached copy and the rendered data have the same keys.
- * (A copy is built once, in the schema's key order; never `delete`, which turns an object into a slow
+ * (Each item is built once, in the schema's key order; never `delete`, which turns an object into a slow
  * dictionary-mode one.)
  */
 function put<T, K extends keyof T>(out: T, key: K, value: T[K] | undefined): void {
@@ -200,95 +173,46 @@ function put<T, K extends keyof T>(out: T, key: K, value: T[K] | undefined): voi
 
 const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
   initiatives: (item: Initiative, base: string): Initiative => {
-    const title = cleanLocalized(item.title, TITLE_MAX);
-    const summary = item.summary && cleanLocalized(item.summary, TEXT_MAX);
-    const url = safeUrl(item.url, base);
-    const city = cleanText(item.city, SHORT_MAX);
-    const country = item.country.toUpperCase();
-    const region = item.region && cleanText(item.region, SHORT_MAX);
-    const topics = cleanList(item.topics, 60);
-    const image = cleanImage(item.image, base);
-    if (
-      title === item.title && summary === item.summary && url === item.url && city === item.city &&
-      country === item.country && region === item.region && topics === item.topics && image === item.image &&
-      keyCount(item) === 4 + has(summary) + has(url) + has(region) + has(topics) + has(item.published) + has(image)
-    ) {
-      return item;
-    }
-    const out = { id: item.id, title } as Initiative;
-    put(out, 'summary', summary);
-    put(out, 'url', url);
-    out.city = city;
-    out.country = country;
-    put(out, 'region', region);
-    put(out, 'topics', topics);
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as Initiative;
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+    put(out, 'url', safeUrl(item.url, base));
+    out.city = cleanText(item.city, SHORT_MAX);
+    out.country = item.country.toUpperCase();
+    put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
+    put(out, 'topics', item.topics?.map((t) => cleanText(t, 60)));
     put(out, 'published', item.published);
-    put(out, 'image', image);
+    put(out, 'image', cleanImage(item.image, base));
     return out;
   },
   events: (item: FeedEvent, base: string): FeedEvent => {
-    const title = cleanLocalized(item.title, TITLE_MAX);
-    const summary = item.summary && cleanLocalized(item.summary, TEXT_MAX);
-    const url = safeUrl(item.url, base);
-    const location = item.location && cleanLocalized(item.location, SHORT_MAX);
-    if (
-      title === item.title && summary === item.summary && url === item.url && location === item.location &&
-      keyCount(item) === 3 + has(item.end) + has(summary) + has(url) + has(location) + has(item.online)
-    ) {
-      return item;
-    }
-    const out = { id: item.id, title, start: item.start } as FeedEvent;
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX), start: item.start } as FeedEvent;
     put(out, 'end', item.end);
-    put(out, 'summary', summary);
-    put(out, 'url', url);
-    put(out, 'location', location);
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+    put(out, 'url', safeUrl(item.url, base));
+    put(out, 'location', item.location && cleanLocalized(item.location, SHORT_MAX));
     put(out, 'online', item.online);
     return out;
   },
   quotes: (item: Quote, base: string): Quote => {
-    const text = cleanLocalized(item.text, TEXT_MAX);
-    const author = cleanText(item.author, SHORT_MAX);
-    const role = item.role && cleanLocalized(item.role, SHORT_MAX);
-    const organization = item.organization && cleanLocalized(item.organization, SHORT_MAX);
-    const city = item.city && cleanText(item.city, SHORT_MAX);
-    const sourceUrl = safeUrl(item.source_url, base);
-    const image = cleanImage(item.image, base);
-    if (
-      text === item.text && author === item.author && role === item.role && organization === item.organization &&
-      city === item.city && sourceUrl === item.source_url && image === item.image &&
-      keyCount(item) === 3 + has(role) + has(organization) + has(city) + has(item.date) + has(sourceUrl) + has(image)
-    ) {
-      return item;
-    }
-    const out = { id: item.id, text, author } as Quote;
-    put(out, 'role', role);
-    put(out, 'organization', organization);
-    put(out, 'city', city);
+    const out = { id: item.id, text: cleanLocalized(item.text, TEXT_MAX), author: cleanText(item.author, SHORT_MAX) } as Quote;
+    put(out, 'role', item.role && cleanLocalized(item.role, SHORT_MAX));
+    put(out, 'organization', item.organization && cleanLocalized(item.organization, SHORT_MAX));
+    put(out, 'city', item.city && cleanText(item.city, SHORT_MAX));
     put(out, 'date', item.date);
-    put(out, 'source_url', sourceUrl);
-    put(out, 'image', image);
+    put(out, 'source_url', safeUrl(item.source_url, base));
+    put(out, 'image', cleanImage(item.image, base));
     return out;
   },
   news: (item: NewsItem, base: string): NewsItem | undefined => {
     // A news item is a link: without an http(s) URL there is nothing to show.
     const url = safeUrl(item.url, base);
     if (!url) return undefined;
-    const title = cleanLocalized(item.title, TITLE_MAX);
-    const summary = item.summary && cleanLocalized(item.summary, TEXT_MAX);
-    const image = cleanImage(item.image, base);
-    const authors = cleanList(item.authors, SHORT_MAX);
-    if (
-      title === item.title && summary === item.summary && url === item.url && image === item.image &&
-      authors === item.authors && keyCount(item) === 4 + has(summary) + has(image) + has(authors)
-    ) {
-      return item;
-    }
-    const out = { id: item.id, title } as NewsItem;
-    put(out, 'summary', summary);
+    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as NewsItem;
+    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
     out.url = url;
     out.published = item.published;
-    put(out, 'image', image);
-    put(out, 'authors', authors);
+    put(out, 'image', cleanImage(item.image, base));
+    put(out, 'authors', item.authors?.map((a) => cleanText(a, SHORT_MAX)));
     return out;
   },
 };
