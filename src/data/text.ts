@@ -40,9 +40,16 @@ export function resolveText(
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+/**
+ * The same class without the global flag, to ask first: almost no feed text has any of these characters, and a
+ * `test` costs less than a global `replace` that finds nothing (per-field cleaning was about a quarter of
+ * validating 5,000 initiatives in Chromium).
+ */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /** Removes bidi overrides and zero-width characters and clamps the length (on a code point boundary). */
 export function cleanText(value: string, max: number): string {
-  let out = value.replace(INVISIBLE, '');
+  let out = HAS_INVISIBLE.test(value) ? value.replace(INVISIBLE, '') : value;
   if (out.length > max) {
     let cut = max;
     const code = out.charCodeAt(cut - 1);
