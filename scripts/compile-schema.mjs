@@ -56,7 +56,7 @@ export function compile(roots, rules) {
   const regexes = []; // [name, literal]
   const functions = []; // [name, body lines]
   const byBody = new Map(); // body → function name (identical union options share one function)
-  const helpers = { codePoints: false };
+  let usesCodePoints = false; // the codePoints() helper goes into the output only when a length check needs it
 
   const regex = (re) => {
     const literal = `/${re.source}/${re.flags}`;
@@ -135,11 +135,11 @@ export function compile(roots, rules) {
             const m = d.minimum;
             if (m <= 1) parts.push(`${x}.length >= ${m}`);
             else {
-              helpers.codePoints = true;
+              usesCodePoints = true;
               parts.push(`(${x}.length >= ${2 * m} || (${x}.length >= ${m} && codePoints(${x}) >= ${m}))`);
             }
           } else if (d.check === 'max_length') {
-            helpers.codePoints = true;
+            usesCodePoints = true;
             parts.push(`(${x}.length <= ${d.maximum} || codePoints(${x}) <= ${d.maximum})`);
           } else if (d.check === 'string_format' && d.format === 'regex' && d.pattern instanceof RegExp) {
             const name = regex(d.pattern);
@@ -242,7 +242,7 @@ export function compile(roots, rules) {
   ];
   if (usedRules.size) lines.push(`import { ${[...usedRules].sort().join(', ')} } from '../data/rules.js';`);
   lines.push('');
-  if (helpers.codePoints) {
+  if (usesCodePoints) {
     lines.push(
       '/** A string\'s length in code points (a surrogate pair counts once), as zod measures it. */',
       'function codePoints(s: string): number {',

@@ -81,10 +81,10 @@ function named(names: string[], counts: Uint32Array): Map<string, number> {
 const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');
 
 const NO_TOPICS: string[] = [];
-/** The card's templates have been prepared on this page (prepareCardTemplates). */
-let cardTemplatesReady = false;
 const NO_TOPIC_IDS: number[] = [];
 const NO_DATE = -8.64e15;
+/** The card's templates have been prepared on this page (prepareCardTemplates). */
+let cardTemplatesReady = false;
 /** Above this many initiatives, the options of the selects are worked out in a task after the index's. */
 const SLICED_INDEX_FROM = 500;
 
