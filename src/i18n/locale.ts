@@ -79,7 +79,8 @@ export function loadLocale(locale: Locale): Promise<void> {
 
 /**
  * The supported UI locale for a language tag: the tag itself, then its language and script
- * (`zh-CN` → `zh-Hans`), then its language (`es-CO` → `es`), then English.
+ * (`zh-CN` → `zh-Hans`), then its language (`es-CO` → `es`) unless that catalog is in another script
+ * (`zh-TW`, Traditional, gets English rather than Simplified Chinese), then English.
  */
 export function matchLocale(tag: string | null | undefined): Locale {
   if (!tag) return sourceLocale;
@@ -100,7 +101,15 @@ export function matchLocale(tag: string | null | undefined): Locale {
     const match = SUPPORTED_LOCALES.find((l) => l.toLowerCase() === withScript);
     if (match) return match;
   }
-  return SUPPORTED_LOCALES.find((l) => l.toLowerCase().split('-')[0] === language) ?? sourceLocale;
+  // The language alone, unless the catalog is for another script: zh-TW, zh-HK and zh-Hant are written in
+  // Traditional characters, and a Simplified Chinese catalog is no answer for them (English is).
+  const other = script?.toLowerCase();
+  return (
+    SUPPORTED_LOCALES.find((l) => {
+      const [lang, sub] = l.toLowerCase().split('-');
+      return lang === language && !(other && sub?.length === 4 && sub !== other);
+    }) ?? sourceLocale
+  );
 }
 
 export function directionOf(tag: string): 'ltr' | 'rtl' {

@@ -123,6 +123,13 @@ describe('translation catalogs', () => {
       'zh-CN': 'zh-Hans',
       'zh-Hans-CN': 'zh-Hans',
       'zh-SG': 'zh-Hans',
+      // Traditional Chinese has no catalog: English, not Simplified Chinese.
+      'zh-TW': 'en',
+      'zh-HK': 'en',
+      'zh-MO': 'en',
+      'zh-Hant': 'en',
+      'zh-Hant-CN': 'en',
+      'zh-Hans-TW': 'zh-Hans',
       'pt-BR': 'pt',
       'pt-PT': 'pt',
       'ar-MA': 'ar',
