@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import '../src/components/initiative-feed/define.js';
 import type { InitiativeFeed } from '../src/components/initiative-feed/initiative-feed.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
+import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 
@@ -143,6 +144,24 @@ describe('<cities-initiative-feed>', () => {
       expect(parks.hasAttribute('rel')).to.equal(false);
       expect(exists(cardOf(el, "Community food distribution in Xi'an").querySelector('a'))).to.equal(false);
       expect(exists(cardOf(el, 'Community gardens in Medellín').querySelector('time'))).to.equal(false);
+    });
+
+    it('keeps its relative dates true while the page stays open (the shared minute clock)', async () => {
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      try {
+        const { el } = await mount();
+        const date = (title: string) => cardOf(el, title).querySelector('time')!.textContent;
+        expect(date('Safe paths for women')).to.equal('6 hours ago');
+        expect(clockStatus().subscribers).to.equal(1);
+        clock.tick(3 * 3_600_000);
+        await el.updateComplete;
+        expect(date('Safe paths for women')).to.equal('9 hours ago');
+        expect(date('Temporary bike lanes in Bogotá')).to.equal('3 days ago');
+        el.remove();
+        expect(clockStatus().subscribers).to.equal(0);
+      } finally {
+        clock.restore();
+      }
     });
 
     it('clamps the summary to a few lines (--cities-summary-lines)', async () => {

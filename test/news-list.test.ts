@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import '../src/components/news-list/define.js';
 import type { NewsList } from '../src/components/news-list/news-list.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
+import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 
@@ -179,6 +180,44 @@ describe('<cities-news-list>', () => {
       );
       expect(root.querySelector('img')!.alt).to.equal('El perfil de una ciudad al atardecer');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('relative dates', () => {
+    const MINUTE = 60_000;
+    const DAY = 24 * 60 * MINUTE;
+
+    it('stay true while the page stays open, on the shared minute clock, and stop it when none is shown', async () => {
+      clock!.restore();
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const { el, root } = await mount('news-list');
+      const times = () => [...root.querySelectorAll('time')].map((t) => t.textContent);
+      expect(times()).to.deep.equal(['2 hours ago', '2 days ago', 'Dec 20, 2025', 'Dec 1, 2025', 'Nov 15, 2025']);
+      expect(JSON.stringify(clockStatus()), 'clock after mount').to.equal(JSON.stringify({ subscribers: 1, running: true, interval: MINUTE }));
+
+      clock!.tick(60 * MINUTE);
+      await el.updateComplete;
+      expect(times().slice(0, 2)).to.deep.equal(['3 hours ago', '2 days ago']);
+
+      clock!.tick(5 * DAY);
+      await el.updateComplete;
+      expect(times().slice(0, 2)).to.deep.equal(['5 days ago', '7 days ago']);
+
+      // Taken off the page and put back a day later: unsubscribed meanwhile, up to date again at once, the
+      // item now over a week old with a calendar date.
+      el.remove();
+      expect(clockStatus().subscribers).to.equal(0);
+      clock!.tick(DAY);
+      box.append(el);
+      await el.updateComplete;
+      expect(times().slice(0, 2)).to.deep.equal(['6 days ago', 'Dec 30, 2025']);
+      expect(clockStatus().subscribers).to.equal(1);
+
+      // Only calendar dates left: nothing to keep up to date, the clock stops.
+      clock!.tick(DAY);
+      await el.updateComplete;
+      expect(times().slice(0, 2)).to.deep.equal(['Dec 31, 2025', 'Dec 30, 2025']);
+      expect(JSON.stringify(clockStatus()), 'clock at the end').to.equal(JSON.stringify({ subscribers: 0, running: false, interval: 0 }));
     });
   });
 

@@ -50,13 +50,18 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+/** Whether formatDate says this time relatively ("3 days ago") rather than as a calendar date. */
+export function isRecent(time: number, now = Date.now(), relativeDays = 7): boolean {
+  return Math.abs(time - now) < relativeDays * DAY;
+}
+
 /**
  * A date as people say it: relative when it lies within `relativeDays` of now ("3 days ago",
  * "yesterday", "in 2 hours"), else a localized calendar date.
  */
 export function formatDate(time: number, locale: string, now = Date.now(), relativeDays = 7): string {
   const diff = time - now;
-  if (Math.abs(diff) < relativeDays * DAY) {
+  if (isRecent(time, now, relativeDays)) {
     const rtf = relativeTimeFormat(locale, { numeric: 'auto' });
     for (const [unit, size] of RELATIVE_UNITS) {
       if (Math.abs(diff) >= size || unit === 'minute') return rtf.format(Math.round(diff / size), unit);

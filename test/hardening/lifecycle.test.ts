@@ -172,7 +172,9 @@ describe('lifecycle', function () {
   });
 
   describe('moved between containers', () => {
-    const cases: { tag: Tag; attrs: Record<string, string>; timer: string; check: (page: Page, clock: Clock, el: Element) => Promise<void> }[] = [
+    // `timers`: what the widget runs once settled; the news list shows relative dates ("2 hours ago"), so the
+    // page's shared clock runs beside its refresh timer to keep them true.
+    const cases: { tag: Tag; attrs: Record<string, string>; timer: string; timers?: number; check: (page: Page, clock: Clock, el: Element) => Promise<void> }[] = [
       {
         tag: 'cities-quote-carousel',
         attrs: { autoplay: '', interval: '4000' },
@@ -201,6 +203,7 @@ describe('lifecycle', function () {
         tag: 'cities-news-list',
         attrs: { refresh: '60' },
         timer: 'the refresh timer',
+        timers: 2,
         check: async (_page, clock, el) => {
           const key = new URL(el.getAttribute('src')!).searchParams.get('key')!;
           const before = (await seen(key)).count;
@@ -212,7 +215,7 @@ describe('lifecycle', function () {
       },
     ];
 
-    for (const { tag, attrs, timer, check } of cases) {
+    for (const { tag, attrs, timer, timers: expected = 1, check } of cases) {
       it(`<${tag}>: ${timer} runs once, and still works, after ten moves`, async () => {
         const page = await openPage('plain.html');
         clock = fakeClock(page);
@@ -221,17 +224,16 @@ describe('lifecycle', function () {
         const el = addWidget(page, tag, {}, { loading: 'eager', src: fixtureUrl('widgets', uniqueKey('move'), { hours: 0 }), ...attrs });
         expect((await settled(el)).status).to.equal('load');
         await rendered(el);
-        const timers = clock.countTimers();
-        expect(timers, `${timer} is running`).to.equal(1);
+        expect(clock.countTimers(), `${timer} is running`).to.equal(expected);
         const home = el.parentElement!;
         for (let i = 0; i < 10; i++) {
           (i % 2 ? home : other).append(el);
           await rendered(el);
         }
         await rendered(el);
-        expect(clock.countTimers(), `${timer}: one, not one per move`).to.equal(1);
+        expect(clock.countTimers(), `${timer}: one, not one per move`).to.equal(expected);
         await check(page, clock, el);
-        expect(clock.countTimers()).to.equal(1);
+        expect(clock.countTimers()).to.equal(expected);
         expectQuiet(page.probe);
       });
     }

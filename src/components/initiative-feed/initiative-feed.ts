@@ -6,7 +6,8 @@ import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
 import { fold } from '../../data/text.js';
-import { collator, countryName, formatDate, numberFormat, prepareFormats } from '../../i18n/format.js';
+import { collator, countryName, numberFormat, prepareFormats } from '../../i18n/format.js';
+import { RelativeDatesController } from '../../controllers/relative-dates.js';
 import { runInSlices, runSteps, yieldToPage } from '../../data/tasks.js';
 import { plural } from '../../i18n/plural.js';
 import { initiativeFeedStyles } from './initiative-feed.styles.js';
@@ -201,6 +202,9 @@ export class InitiativeFeed extends CitiesElement {
   private memoView: View | undefined;
   private idle: number | undefined;
   private urlRead = false;
+
+  /** "3 days ago" kept true while the page stays open. */
+  private readonly dates = new RelativeDatesController(this);
 
   private readonly settle = new Settle(this, SETTLE_MS, () => {
     this.status = this.latestStatus;
@@ -689,7 +693,7 @@ export class InitiativeFeed extends CitiesElement {
               ${item.region ? html`<span>${item.region}</span>` : nothing}
               ${time === undefined
                 ? nothing
-                : html`<time datetime=${item.published!}>${formatDate(time, this.formatLocale)}</time>`}
+                : html`<time datetime=${item.published!}>${this.dates.format(time, this.formatLocale)}</time>`}
             </span>
           </p>
           ${summary?.text

@@ -5,7 +5,8 @@ import { CitiesElement } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { NewsItem } from '../../data/schema.js';
-import { formatDate, listFormat, numberFormat } from '../../i18n/format.js';
+import { listFormat, numberFormat } from '../../i18n/format.js';
+import { RelativeDatesController } from '../../controllers/relative-dates.js';
 import { newsListStyles } from './news-list.styles.js';
 
 export type NewsLayout = 'list' | 'compact' | 'ticker';
@@ -72,6 +73,8 @@ export class NewsList extends CitiesElement {
   @state() private index = 0;
 
   private sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
+  /** "2 hours ago" kept true while the page stays open. */
+  private readonly dates = new RelativeDatesController(this);
 
   /** The items shown: newest first, at most `limit`. */
   protected shown(result: ParseResult): NewsItem[] {
@@ -181,7 +184,7 @@ export class NewsList extends CitiesElement {
   private renderDate(item: NewsItem): TemplateResult | typeof nothing {
     const time = parseDateTime(item.published);
     if (time === undefined) return nothing;
-    return html`<time datetime=${item.published}>${formatDate(time, this.formatLocale)}</time>`;
+    return html`<time datetime=${item.published}>${this.dates.format(time, this.formatLocale)}</time>`;
   }
 
   private renderAuthors(item: NewsItem): TemplateResult | typeof nothing {

@@ -1,0 +1,55 @@
+/**
+ * Keeps relative dates true while a page stays open: "5 minutes ago" becomes "6 minutes ago", and a week-old
+ * "6 days ago" becomes a calendar date, on a city portal's front page or a kiosk screen left open all day.
+ *
+ * The host formats the dates it shows through `format()`. When the last render showed at least one relative
+ * date, the host is subscribed to the page's one shared clock (minute precision, paused while the page is
+ * hidden, src/controllers/clock.ts) and re-renders on every minute boundary; when it showed none (only
+ * calendar dates, or nothing yet), or the host is disconnected, it is not subscribed and costs nothing. (A
+ * widget put back on a page renders again anyway, its feed controller sees to that, and subscribes then.)
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatDate, isRecent } from '../i18n/format.js';
+import { subscribe, unsubscribe, type ClockSubscriber } from './clock.js';
+
+export class RelativeDatesController implements ReactiveController, ClockSubscriber {
+  readonly precision = 'minute';
+  /** The render under way (or the last one) showed a relative date. */
+  private recent = false;
+  private subscribed = false;
+
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  /** A date as formatDate says it, noting whether it is relative. */
+  format(time: number, locale: string): string {
+    const now = Date.now();
+    if (isRecent(time, now)) this.recent = true;
+    return formatDate(time, locale, now);
+  }
+
+  hostUpdate(): void {
+    this.recent = false;
+  }
+
+  hostUpdated(): void {
+    // A widget can render after it left the page (its feed arrived late): no clock for it then.
+    this.watch(this.recent && this.host.isConnected);
+  }
+
+  hostDisconnected(): void {
+    this.watch(false);
+  }
+
+  tick(): void {
+    this.host.requestUpdate();
+  }
+
+  private watch(on: boolean): void {
+    if (on === this.subscribed) return;
+    this.subscribed = on;
+    if (on) subscribe(this);
+    else unsubscribe(this);
+  }
+}
