@@ -184,6 +184,21 @@ describe('<cities-quote-carousel>', () => {
       expect($(el, 'section')!.getAttribute('aria-label')).to.equal('What mayors said');
     });
 
+    it('names its previous button `previous`, as the news ticker does (and `prev`, its first name)', async () => {
+      const style = document.createElement('style');
+      style.textContent = `cities-quote-carousel::part(previous) { outline-color: rgb(1, 2, 3); }
+        cities-quote-carousel::part(prev) { text-decoration-color: rgb(4, 5, 6); }`;
+      document.head.append(style);
+      try {
+        const { el } = await mount();
+        const button = $(el, 'button.prev')!;
+        expect(getComputedStyle(button).outlineColor).to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle(button).textDecorationColor).to.equal('rgb(4, 5, 6)');
+      } finally {
+        style.remove();
+      }
+    });
+
     it('keeps the height of the tallest quote on every slide', async () => {
       const { el } = await mount();
       const box = $(el, '.slides')!;
@@ -277,7 +292,7 @@ describe('<cities-quote-carousel>', () => {
       expect(focused(el)!.matches('a.source')).to.equal(true);
       expect(focused(el)!.closest('.slide')).to.equal(slides(el)[0]);
       await sendKeys({ press: 'Tab' });
-      expect(focused(el)!.getAttribute('part')).to.equal('prev');
+      expect(focused(el)!.matches('[part~=previous]')).to.equal(true);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(current(el)).to.equal(6);
@@ -428,7 +443,7 @@ describe('<cities-quote-carousel>', () => {
       expect(current(el), 'the rotation control does not pause').to.equal(1);
       await sendKeys({ press: 'Tab' });
       // Quote 2 has no source link: focus reaches the previous button.
-      expect(focused(el)!.getAttribute('part')).to.equal('prev');
+      expect(focused(el)!.matches('[part~=previous]')).to.equal(true);
       await el.updateComplete;
       expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
       await tick(el, 30000);

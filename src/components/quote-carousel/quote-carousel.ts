@@ -76,7 +76,8 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
  * @csspart details - Role, organization and city.
  * @csspart source - The link to the source of the quote.
  * @csspart nav - The row of previous, picker and next controls.
- * @csspart prev - The previous-quote button.
+ * @csspart previous - The previous-quote button (the name the news ticker's button has too).
+ * @csspart prev - The same button, by its first name (kept for existing stylesheets).
  * @csspart next - The next-quote button.
  * @csspart picker - The group of picker buttons.
  * @csspart dot - One picker button.
@@ -297,7 +298,7 @@ export class QuoteCarousel extends CitiesElement {
         )}
       </div>
       <div class="nav" part="nav">
-        <button class="arrow prev" part="prev" type="button" aria-controls="slides" @click=${this.prev}>
+        <button class="arrow prev" part="prev previous" type="button" aria-controls="slides" @click=${this.prev}>
           ${icon(backIcon, true)}<span class="visually-hidden">${msg('Previous quote')}</span>
         </button>
         <div class="picker" part="picker" role="group" aria-label=${msg('Choose a quote')}>
