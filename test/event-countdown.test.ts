@@ -164,6 +164,15 @@ describe('<cities-event-countdown>', () => {
       expect(link.href).to.equal('https://www.metropolis.org/events/x');
       expect(link.rel).to.equal('noopener noreferrer');
       expect(text(el, '[part=title]')).to.equal('#CitiesAreListening Experience');
+      // The title is a heading (level 3 unless `heading-level` says otherwise, 2–6), for heading navigation.
+      const title = q(el, '[part=title]')!;
+      expect([title.getAttribute('role'), title.getAttribute('aria-level')]).to.deep.equal(['heading', '3']);
+      for (const [value, level] of [['2', '2'], ['6', '6'], ['1', '3'], ['x', '3']]) {
+        el.setAttribute('heading-level', value!);
+        await el.updateComplete;
+        expect(q(el, '[part=title]')!.getAttribute('aria-level'), `heading-level="${value}"`).to.equal(level);
+      }
+      el.removeAttribute('heading-level');
       expect(text(el, '[part=when]')).to.equal('Tuesday, December 1, 2026 at 3:00 PM');
       expect(q(el, '[part=when] time')!.getAttribute('datetime')).to.equal('2026-12-01T14:00:00.000Z');
       expect(text(el, '[part=location]')).to.equal('Online');

@@ -21,6 +21,11 @@ import { baseStyles } from '../styles/base.styles.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
+/** A `heading-level` attribute's value as a heading level: 2 to 6, anything else 3. */
+export function headingLevel(value: number): number {
+  return Number.isInteger(value) && value >= 2 && value <= 6 ? value : 3;
+}
+
 /**
  * The thin base every widget extends: the shared attributes, the feed controller, language and
  * direction resolution, the theme, and the loading / empty / error states.

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { CitiesElement } from '../../base/cities-element.js';
+import { CitiesElement, headingLevel } from '../../base/cities-element.js';
 import { ClockController } from '../../controllers/clock.js';
 import { offsetMinutes, parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
@@ -184,7 +184,7 @@ function hash(value: string): string {
  * @csspart retry - The Retry button of the error state.
  * @csspart event - The box around one event.
  * @csspart status - The small label above the title ("Next event", "Live now", "Ended").
- * @csspart title - The event title (a link when the event has a URL).
+ * @csspart title - The event title, a heading (holding a link when the event has a URL).
  * @csspart countdown - The ticking digits (`role="timer"`).
  * @csspart unit - One unit box: a number and its label.
  * @csspart number - The number of a unit.
@@ -249,6 +249,9 @@ export class EventCountdown extends CitiesElement {
 
   /** `full` (default): big digits, date, location and calendar links; `compact`: one short block. */
   @property() layout: 'full' | 'compact' = 'full';
+
+  /** The heading level of the event title, 2 to 6 (default 3), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   private readonly clock = new ClockController(this, () =>
     this.shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
@@ -553,7 +556,7 @@ export class EventCountdown extends CitiesElement {
         ? nothing
         : msg('Online');
     return html`<p class="status" part="status"><span class="dot" aria-hidden="true"></span>${status}</p>
-      <p class="title" part="title" lang=${this.langOf(event.title)} dir="auto">${title}</p>
+      <p class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} lang=${this.langOf(event.title)} dir="auto">${title}</p>
       ${remaining ? this.renderCountdown(remaining) : nothing}
       ${state === 'live'
         ? event.url

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { CitiesElement } from '../../base/cities-element.js';
+import { CitiesElement, headingLevel } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { NewsItem } from '../../data/schema.js';
@@ -175,8 +175,7 @@ export class NewsList extends CitiesElement {
 
   private renderHeadline(item: NewsItem): TemplateResult {
     const title = this.text(item.title);
-    const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
-    return html`<div class="title" part="title" role="heading" aria-level=${level}>
+    return html`<div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)}>
       <a part="link" href=${item.url} rel="noopener noreferrer" dir="auto" lang=${this.langOf(title)}>${title.text}</a>
     </div>`;
   }
