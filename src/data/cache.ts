@@ -14,8 +14,13 @@
  */
 // Stored copies are always in our own format (validated feeds): no JSON Feed adapter here.
 import { validateFeed, validateFeedInSlices, type Feed, type ParseResult } from './validate.js';
+import { ONLY_LIST } from './rules.js';
 
-const PREFIX = 'cities-widgets:feed:v1:';
+/**
+ * A single-widget bundle keeps only its own list (rules.ts, ONLY_LIST), so its copy is kept under a key of its
+ * own (`cities-widgets:feed:v1:news:<url>`): another bundle on the same page must never take it for the whole feed.
+ */
+const PREFIX = `cities-widgets:feed:v1:${ONLY_LIST ? `${ONLY_LIST}:` : ''}`;
 /** Stored copies up to this many characters (about 300 initiatives) are validated at once, in one piece. */
 const SYNC_MAX = 200_000;
 /**

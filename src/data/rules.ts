@@ -18,6 +18,18 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 export const LISTS = ['initiatives', 'events', 'quotes', 'news'] as const;
 export type ListName = (typeof LISTS)[number];
 
+declare const __CITIES_WIDGETS_LIST__: ListName | undefined;
+
+/**
+ * The one list this build reads, or `undefined` for all of them. A single-widget page bundle is built with
+ * `__CITIES_WIDGETS_LIST__` defined as its widget's list (rollup.config.js): the other lists of a feed are
+ * dropped unread (no time spent validating 5,000 initiatives for a news list), their checks are left out of the
+ * bundle, and its saved copy has a key of its own. `dist/cities-widgets.js`, the npm build and the tests read
+ * every list.
+ */
+export const ONLY_LIST: ListName | undefined =
+  typeof __CITIES_WIDGETS_LIST__ === 'undefined' ? undefined : __CITIES_WIDGETS_LIST__;
+
 /** A language map has at least one text that is not blank (`__proto__`, which zod skips, does not count). */
 export function hasText(map: Record<string, string>): boolean {
   for (const key of Object.keys(map)) {

@@ -10,7 +10,7 @@
  */
 import { FeedError } from './errors.js';
 import { isFeedEvent, isInitiative, isLocalizedText, isNewsItem, isQuote } from '../generated/feed-checks.js';
-import { LANGUAGE_TAG, LISTS, type ListName } from './rules.js';
+import { LANGUAGE_TAG, LISTS, ONLY_LIST, type ListName } from './rules.js';
 import type { FeedEvent, FeedImage, Initiative, LocalizedText, NewsItem, Quote } from './schema.js';
 import { cleanText } from './text.js';
 import { safeUrl } from './urls.js';
@@ -105,6 +105,8 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
       continue;
     }
     const check = ITEM_CHECKS[list];
+    // A single-widget bundle reads only its own list (rules.ts, ONLY_LIST).
+    if (!check) continue;
     const seen = new Set<string>();
     const out: unknown[] = feed[list];
     for (let i = 0; i < items.length; i++) {
@@ -119,7 +121,7 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
         skipped[list] += 1;
         continue;
       }
-      const normalized = NORMALIZE[list](item as never, baseUrl);
+      const normalized = NORMALIZE[list]!(item as never, baseUrl);
       if (normalized === undefined) {
         skipped[list] += 1;
         continue;
@@ -131,11 +133,11 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   return { feed, skipped };
 }
 
-const ITEM_CHECKS: { [K in ListName]: (item: unknown) => item is { id: string } } = {
-  initiatives: isInitiative,
-  events: isFeedEvent,
-  quotes: isQuote,
-  news: isNewsItem,
+const ITEM_CHECKS: { [K in ListName]?: (item: unknown) => item is { id: string } } = {
+  initiatives: (ONLY_LIST ?? 'initiatives') === 'initiatives' ? isInitiative : undefined,
+  events: (ONLY_LIST ?? 'events') === 'events' ? isFeedEvent : undefined,
+  quotes: (ONLY_LIST ?? 'quotes') === 'quotes' ? isQuote : undefined,
+  news: (ONLY_LIST ?? 'news') === 'news' ? isNewsItem : undefined,
 };
 
 function describe(value: unknown): string {
@@ -171,8 +173,8 @@ function put<T, K extends keyof T>(out: T, key: K, value: T[K] | undefined): voi
   if (value !== undefined) out[key] = value;
 }
 
-const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
-  initiatives: (item: Initiative, base: string): Initiative => {
+const NORMALIZE: { [K in ListName]?: (item: never, base: string) => unknown } = {
+  initiatives: (ONLY_LIST ?? 'initiatives') === 'initiatives' ? (item: Initiative, base: string): Initiative => {
     const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as Initiative;
     put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
     put(out, 'url', safeUrl(item.url, base));
@@ -183,8 +185,8 @@ const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
     put(out, 'published', item.published);
     put(out, 'image', cleanImage(item.image, base));
     return out;
-  },
-  events: (item: FeedEvent, base: string): FeedEvent => {
+  } : undefined,
+  events: (ONLY_LIST ?? 'events') === 'events' ? (item: FeedEvent, base: string): FeedEvent => {
     const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX), start: item.start } as FeedEvent;
     put(out, 'end', item.end);
     put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
@@ -192,8 +194,8 @@ const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
     put(out, 'location', item.location && cleanLocalized(item.location, SHORT_MAX));
     put(out, 'online', item.online);
     return out;
-  },
-  quotes: (item: Quote, base: string): Quote => {
+  } : undefined,
+  quotes: (ONLY_LIST ?? 'quotes') === 'quotes' ? (item: Quote, base: string): Quote => {
     const out = { id: item.id, text: cleanLocalized(item.text, TEXT_MAX), author: cleanText(item.author, SHORT_MAX) } as Quote;
     put(out, 'role', item.role && cleanLocalized(item.role, SHORT_MAX));
     put(out, 'organization', item.organization && cleanLocalized(item.organization, SHORT_MAX));
@@ -202,8 +204,8 @@ const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
     put(out, 'source_url', safeUrl(item.source_url, base));
     put(out, 'image', cleanImage(item.image, base));
     return out;
-  },
-  news: (item: NewsItem, base: string): NewsItem | undefined => {
+  } : undefined,
+  news: (ONLY_LIST ?? 'news') === 'news' ? (item: NewsItem, base: string): NewsItem | undefined => {
     // A news item is a link: without an http(s) URL there is nothing to show.
     const url = safeUrl(item.url, base);
     if (!url) return undefined;
@@ -214,5 +216,5 @@ const NORMALIZE: { [K in ListName]: (item: never, base: string) => unknown } = {
     put(out, 'image', cleanImage(item.image, base));
     put(out, 'authors', item.authors?.map((a) => cleanText(a, SHORT_MAX)));
     return out;
-  },
+  } : undefined,
 };

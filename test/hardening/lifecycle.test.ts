@@ -266,6 +266,43 @@ describe('lifecycle', function () {
     expectQuiet(page.probe);
   });
 
+  it('two single-widget bundles on one page read their own list each, and keep their own saved copy', async () => {
+    const page = await openPage('empty.html', {}, { defined: false });
+    const src = fixtureUrl('widgets', uniqueKey('singles'), { hours: 0 });
+    for (const file of ['news-list', 'quote-carousel']) {
+      const script = page.doc.createElement('script');
+      script.type = 'module';
+      script.src = `/dist/${file}.js`;
+      page.doc.head.append(script);
+    }
+    const news = addWidget(page, 'cities-news-list', { src, loading: 'eager' });
+    const quotes = addWidget(page, 'cities-quote-carousel', { src, loading: 'eager' });
+    for (const outcome of await Promise.all([news, quotes].map((el) => settled(el)))) expect(outcome.status).to.equal('load');
+    await Promise.all([news, quotes].map(rendered));
+    expect(shadow(news).querySelectorAll('[part=item]').length, 'news items').to.be.above(1);
+    expect(shadow(quotes).querySelectorAll('[part=slide]').length, 'quotes').to.be.above(1);
+    // Each bundle's copy, written when the page is idle, under a key of its own, with its own list only.
+    const key = (list: string) => `cities-widgets:feed:v1:${list}:${src}`;
+    await until(() => ['news', 'quotes'].every((l) => page.win.localStorage.getItem(key(l)) !== null), 'both copies saved', 4000);
+    const copy = (list: string) => JSON.parse(page.win.localStorage.getItem(key(list))!).feed as Record<string, unknown[]>;
+    const lengths = (feed: Record<string, unknown[]>) => ['initiatives', 'events', 'quotes', 'news'].map((l) => feed[l]!.length);
+    const [newsCopy, quotesCopy] = [lengths(copy('news')), lengths(copy('quotes'))];
+    expect(newsCopy.slice(0, 3), 'news-list.js: the other lists dropped unread').to.deep.equal([0, 0, 0]);
+    expect(newsCopy[3]).to.be.above(1);
+    expect([quotesCopy[0], quotesCopy[1], quotesCopy[3]], 'quote-carousel.js: the other lists dropped unread').to.deep.equal([0, 0, 0]);
+    expect(quotesCopy[2]).to.be.above(1);
+    // (control) the feed has the other lists: cities-widgets.js keeps them all under the plain key.
+    expect(page.win.localStorage.getItem(`cities-widgets:feed:v1:${src}`)).to.equal(null);
+    const all = await openPage('plain.html');
+    const initiatives = addWidget(all, 'cities-initiative-feed', { src, loading: 'eager' });
+    expect((await settled(initiatives)).status).to.equal('load');
+    await until(() => all.win.localStorage.getItem(`cities-widgets:feed:v1:${src}`) !== null, 'the whole-feed copy saved', 4000);
+    const whole = lengths(JSON.parse(all.win.localStorage.getItem(`cities-widgets:feed:v1:${src}`)!).feed);
+    expect(whole.every((n) => n > 1), `every list in the whole feed: ${whole}`).to.equal(true);
+    expectQuiet(page.probe);
+    expectQuiet(all.probe);
+  });
+
   describe('1,000 create / attach / remove cycles of every widget', () => {
     const ATTRS: Record<Tag, Record<string, string>> = {
       'cities-initiative-feed': { filterable: '', layout: 'grid' },
