@@ -425,11 +425,15 @@ describe('lifecycle', function () {
       const { first, second, report } = growthOf(run);
       console.log(report);
       // A widget kept alive costs tens of kilobytes (its shadow DOM, template instances, controllers), so
-      // 4,000 of them would be tens of megabytes. The first round may still leave optimized code and warm
-      // caches behind (measured: 100–200 KB); the second round must not grow by more than 128 bytes per
-      // cycle (measured: under 60 KB), which also catches a leaked closure per cycle.
+      // 4,000 of them would be tens of megabytes (the control below: over 1 KB per widget kept). The readings
+      // also jump between two levels about 1.1–1.5 MB apart from one measurement to the next, whatever the
+      // widgets do (seen on 2026-11-27 in 6 of 15 runs: "-1175 KB after 1000 more, +1457 KB after 1000 more";
+      // the same with the relative-dates subscription switched off; likely V8 dropping and rebuilding compiled
+      // code under the junk that provokes the collection), so one round against the next cannot be held to
+      // 128 bytes per cycle: the two measured rounds together (8,000 widgets) must stay under 256 bytes per
+      // widget, 4 times below the smallest leak the control shows.
       expect(first, report).to.be.below(2 * 1024 * 1024);
-      expect(second, report).to.be.below(4 * CYCLES * 128);
+      expect(first + second, report).to.be.below(2 * 4 * CYCLES * 256);
       expectQuiet(run.probe);
     });
 
