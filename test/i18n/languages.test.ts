@@ -94,7 +94,7 @@ describe('languages in the widgets', () => {
 
   it('switches language and direction when lang changes at run time', async () => {
     const el = await mount('cities-quote-carousel', { lang: 'fr', src: feedUrl(uniqueKey(), { fixture: 'quotes-many' }) });
-    const prev = () => textOf(el, '[part=prev]');
+    const prev = () => textOf(el, '[part~=previous]');
     expect(prev()).to.equal('Citation précédente');
     expect(rootOf(el).getAttribute('dir')).to.equal('ltr');
     el.setAttribute('lang', 'ar');

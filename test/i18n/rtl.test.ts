@@ -116,9 +116,9 @@ describe('right to left', () => {
     };
 
     const ar = await mount('cities-quote-carousel', { lang: 'ar', src });
-    expect(center(box(ar, '[part=prev]'))).to.be.greaterThan(center(box(ar, '[part=next]')));
+    expect(center(box(ar, '[part~=previous]'))).to.be.greaterThan(center(box(ar, '[part=next]')));
     expect(center(box(ar, '[part=dot-current], .dot[aria-current=true]'))).to.be.greaterThan(center(box(ar, '.dot:last-child')));
-    expect(transform(ar, '[part=prev] .icon')).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    expect(transform(ar, '[part~=previous] .icon')).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     expect(transform(ar, '[part=next] .icon')).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     expect(transform(ar, '.slide.current [part=mark]')).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     // Swiping towards the inline start (rightwards in Arabic) brings the next quote.
@@ -126,8 +126,8 @@ describe('right to left', () => {
     expect(await swipe(ar, -120)).to.equal(0);
 
     const en = await mount('cities-quote-carousel', { lang: 'en', src });
-    expect(center(box(en, '[part=prev]'))).to.be.below(center(box(en, '[part=next]')));
-    expect(transform(en, '[part=prev] .icon')).to.equal('none');
+    expect(center(box(en, '[part~=previous]'))).to.be.below(center(box(en, '[part=next]')));
+    expect(transform(en, '[part~=previous] .icon')).to.equal('none');
     expect(transform(en, '.slide.current [part=mark]')).to.equal('none');
     expect(await swipe(en, -120)).to.equal(1);
     expect(await swipe(en, 120)).to.equal(0);
