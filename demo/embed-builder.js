@@ -63,6 +63,7 @@ export const WIDGETS = /** @type {Widget[]} */ ([
       { name: 'layout', type: 'select', label: 'Layout', choices: ['full', 'compact'], default: 'full' },
       { name: 'event', type: 'text', label: 'Event id', hint: 'Empty: the next event of the feed.' },
       { name: 'no-seconds', type: 'boolean', label: 'Hide the seconds', default: false },
+      { name: 'heading-level', type: 'number', label: 'Heading level of the title (2–6)', min: 2, default: 3 },
       { name: 'time-zone', type: 'text', label: 'Time zone of the events', placeholder: 'Europe/Madrid' },
       { name: 'place', type: 'text', label: 'Place of that time zone', placeholder: 'Barcelona' },
       { name: 'visitor-time-zone', type: 'text', label: 'Visitor time zone (previews only)', placeholder: 'America/Bogota' },

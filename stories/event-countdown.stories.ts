@@ -35,6 +35,7 @@ const meta: Meta = {
     place: { control: 'text', table: { category: 'attributes' } },
     'visitor-time-zone': { control: 'text', table: { category: 'attributes' } },
     'no-seconds': { control: 'boolean', table: { category: 'attributes' } },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
     // Read-only: the state the widget shows (`upcoming`, `live`, …); see the cities-countdown-state event.
     state: { control: false },
   },
