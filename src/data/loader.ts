@@ -17,6 +17,9 @@ import { validateFeedInSlices, type ParseResult } from './validate.js';
 import { saveCachedFeed } from './cache.js';
 import { yieldToPage } from './tasks.js';
 
+/** Set by the page bundles' build (rollup.config.js, see rules.ts ONLY_LIST). */
+declare const __CITIES_WIDGETS_LIST__: string | undefined;
+
 export interface LoadOptions {
   /** Abort a request after this many milliseconds (default 10,000). */
   timeout?: number;
@@ -170,7 +173,15 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     const finalUrl = response.url || url;
     // In slices: a big feed must not freeze the page it is embedded in (bench/RESULTS.md).
     // The JSON Feed adapter is a chunk of its own in the page bundles: fetched only for a feed that is one.
-    if (isJsonFeed(doc)) doc = (await import('./jsonfeed.js')).jsonFeedToFeed(doc);
+    // A JSON Feed's items become news: a single-widget bundle for another list (rules.ts, ONLY_LIST) has nothing
+    // to take from one, so it neither fetches nor carries the adapter. (The build's define is read here, not
+    // through ONLY_LIST: rollup leaves a dynamic import out only when this module itself shows it unreachable.)
+    if (isJsonFeed(doc)) {
+      doc =
+        typeof __CITIES_WIDGETS_LIST__ === 'undefined' || __CITIES_WIDGETS_LIST__ === 'news'
+          ? (await import('./jsonfeed.js')).jsonFeedToFeed(doc)
+          : { version: 1 };
+    }
     const parsed = await validateFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
     return { ...parsed, url: finalUrl, fetchedAt: Date.now() };
   } finally {

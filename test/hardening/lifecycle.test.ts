@@ -303,6 +303,37 @@ describe('lifecycle', function () {
     expectQuiet(all.probe);
   });
 
+  it('a single-widget bundle for another list than news neither fetches nor carries the JSON Feed adapter', async () => {
+    const page = await openPage('empty.html', {}, { defined: false });
+    const script = page.doc.createElement('script');
+    script.type = 'module';
+    script.src = '/dist/event-countdown.js';
+    page.doc.head.append(script);
+    const src = await putFeed(uniqueKey('jf-countdown'), {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'City news',
+      items: [{ id: 1, url: '/news/1', title: 'Bogotá opens 84 km of bike lanes', date_published: '2026-01-02T10:00:00Z' }],
+    });
+    const countdown = addWidget(page, 'cities-event-countdown', { src, loading: 'eager' });
+    // Read as a feed without events (not a format error): the countdown says there is none.
+    expect(await settled(countdown)).to.deep.equal({ status: 'load', count: 0, skipped: 0 });
+    await rendered(countdown);
+    expect(shadow(countdown).querySelector('[part=message]')?.textContent?.trim()).to.equal('There are no upcoming events.');
+    const adapter = page.win.performance.getEntriesByType('resource').filter((e) => /\/chunks\/[\w-]*jsonfeed/.test(e.name));
+    expect(adapter.map((e) => e.name)).to.deep.equal([]);
+    // (control) the news list's own bundle does fetch it for the same feed.
+    const news = await openPage('empty.html', {}, { defined: false });
+    const newsScript = news.doc.createElement('script');
+    newsScript.type = 'module';
+    newsScript.src = '/dist/news-list.js';
+    news.doc.head.append(newsScript);
+    const list = addWidget(news, 'cities-news-list', { src, loading: 'eager' });
+    expect((await settled(list)).status).to.equal('load');
+    expect(news.win.performance.getEntriesByType('resource').some((e) => /\/chunks\/news-list-jsonfeed-/.test(e.name))).to.equal(true);
+    expectQuiet(page.probe);
+    expectQuiet(news.probe);
+  });
+
   describe('1,000 create / attach / remove cycles of every widget', () => {
     const ATTRS: Record<Tag, Record<string, string>> = {
       'cities-initiative-feed': { filterable: '', layout: 'grid' },
