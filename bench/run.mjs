@@ -37,15 +37,14 @@
  *     includes loading the bundle and the feed from localhost; main-thread CPU over the same interval;
  *   · first render, cached: the same page loaded again in the same context, so the feed's copy from the
  *     first visit is in localStorage (stale-while-revalidate); the first cards come from that copy;
- *   · keystroke → paint: 1 s after the render, the search box focused and, 150–300 ms later (a random wait:
- *     focusing draws a frame, and a key pressed at once would always wait a whole frame after it), one
- *     character typed with page.keyboard; from the keydown event's timeStamp to requestAnimationFrame + a
- *     task after it. The
- *     Event Timing API's duration for the same interaction (what INP uses, 8 ms steps, ≥16 ms only) is
+ *   · keystroke → paint: 1 s after the render, the search box focused and, 150–300 ms later (a random wait, as
+ *     a visitor types some time after focusing; focusing draws a frame, and a key pressed at once lands just
+ *     after it), one character typed with page.keyboard; from the keydown event's timeStamp to
+ *     requestAnimationFrame + a task after it. The Event Timing API's duration for the same interaction (what INP uses, 8 ms steps, ≥16 ms only) is
  *     given too;
  *   · typing on: after that first key the box is emptied and "water" is typed a key at a time, 150–300 ms
- *     apart (a random wait, so that keys do not all land at the same point of a frame: pressed right after
- *     the frame of the previous one, every key would wait a whole frame), each key measured the same way;
+ *     apart (a random wait, so that keys do not all land at the same point of a frame), each key measured the
+ *     same way;
  *   · render script: from the moment the validated data reaches the widget (the page wraps the widget's
  *     feedSummary(), which the feed controller calls first thing when a result is ready, after the
  *     widget's sliced preparation) to the first updated() with cards: index, filters and Lit render;
@@ -326,8 +325,9 @@ async function keystroke(page, ch, { focus = false } = {}) {
     );
     if (focusBox) document.querySelector(tag).shadowRoot.querySelector('input[type=search]').focus();
   }, FEED_TAG, focus);
-  // Focusing draws a frame (focus ring, caret); a key pressed at once would land just after it and wait a whole
-  // frame for the next one. A visitor types some time after focusing, at no particular point of a frame.
+  // Focusing draws a frame (focus ring, caret), and a key pressed at once lands just after it. A visitor types
+  // some time after focusing, at no particular point of a frame. (Measured on 8 fresh pages each: the median
+  // first keystroke → paint moved 16.3 → 16.0 ms at 5,000 initiatives and 13.5 → 11.2 ms at 100.)
   if (focus) await new Promise((r2) => setTimeout(r2, 150 + Math.random() * 150));
   await page.keyboard.press(ch);
   await waitFor(page, () => window.__key !== undefined && window.__b.resultsAt > 0);
