@@ -457,14 +457,14 @@ describe('lifecycle', function () {
       console.log(report);
       // A widget kept alive costs tens of kilobytes (its shadow DOM, template instances, controllers), so
       // 4,000 of them would be tens of megabytes (the control below: over 1 KB per widget kept). The readings
-      // also jump between two levels about 1.1–1.5 MB apart from one measurement to the next, whatever the
-      // widgets do (seen on 2026-11-27 in 6 of 15 runs: "-1175 KB after 1000 more, +1457 KB after 1000 more";
-      // the same with the relative-dates subscription switched off; likely V8 dropping and rebuilding compiled
-      // code under the junk that provokes the collection), so one round against the next cannot be held to
-      // 128 bytes per cycle: the two measured rounds together (8,000 widgets) must stay under 256 bytes per
-      // widget, 4 times below the smallest leak the control shows.
-      expect(first, report).to.be.below(2 * 1024 * 1024);
-      expect(first + second, report).to.be.below(2 * 4 * CYCLES * 256);
+      // also jump between two levels whatever the widgets do: the window's JavaScript bytes read about 0.86–1.27
+      // MB or 2.38–2.79 MB (2026-11-27, many runs; also within one measurement, and also with the relative-dates
+      // subscription switched off; not yet explained), so a measurement can differ from the next by up to
+      // about 1.9 MB with nothing kept. One round against the next cannot be held to 128 bytes per cycle
+      // then: each measured round, and the two together (8,000 widgets), must stay under 3 MB, about 384 bytes
+      // per widget, still 3 times below the smallest leak the control shows.
+      expect(first, report).to.be.below(3 * 1024 * 1024);
+      expect(first + second, report).to.be.below(3 * 1024 * 1024);
       expectQuiet(run.probe);
     });
 
