@@ -104,9 +104,10 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
       skipped[list] += 1;
       continue;
     }
-    const check = ITEM_CHECKS[list];
+    const steps = LIST_STEPS[list];
     // A single-widget bundle reads only its own list (rules.ts, ONLY_LIST).
-    if (!check) continue;
+    if (!steps) continue;
+    const { check, normalize } = steps;
     const seen = new Set<string>();
     const out: unknown[] = feed[list];
     for (let i = 0; i < items.length; i++) {
@@ -121,7 +122,7 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
         skipped[list] += 1;
         continue;
       }
-      const normalized = NORMALIZE[list]!(item as never, baseUrl);
+      const normalized = normalize(item as never, baseUrl);
       if (normalized === undefined) {
         skipped[list] += 1;
         continue;
@@ -133,11 +134,17 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   return { feed, skipped };
 }
 
-const ITEM_CHECKS: { [K in ListName]?: (item: unknown) => item is { id: string } } = {
-  initiatives: (ONLY_LIST ?? 'initiatives') === 'initiatives' ? isInitiative : undefined,
-  events: (ONLY_LIST ?? 'events') === 'events' ? isFeedEvent : undefined,
-  quotes: (ONLY_LIST ?? 'quotes') === 'quotes' ? isQuote : undefined,
-  news: (ONLY_LIST ?? 'news') === 'news' ? isNewsItem : undefined,
+/**
+ * Each list's compiled check and its copy-and-clean step. A single-widget bundle has only its own list's
+ * (rules.ts, ONLY_LIST): the conditions fold to constants there, and the minifier drops the other functions.
+ */
+const LIST_STEPS: {
+  [K in ListName]?: { check: (item: unknown) => item is { id: string }; normalize: (item: never, base: string) => unknown };
+} = {
+  initiatives: (ONLY_LIST ?? 'initiatives') === 'initiatives' ? { check: isInitiative, normalize: normalizeInitiative } : undefined,
+  events: (ONLY_LIST ?? 'events') === 'events' ? { check: isFeedEvent, normalize: normalizeEvent } : undefined,
+  quotes: (ONLY_LIST ?? 'quotes') === 'quotes' ? { check: isQuote, normalize: normalizeQuote } : undefined,
+  news: (ONLY_LIST ?? 'news') === 'news' ? { check: isNewsItem, normalize: normalizeNews } : undefined,
 };
 
 function describe(value: unknown): string {
@@ -173,48 +180,49 @@ function put<T, K extends keyof T>(out: T, key: K, value: T[K] | undefined): voi
   if (value !== undefined) out[key] = value;
 }
 
-const NORMALIZE: { [K in ListName]?: (item: never, base: string) => unknown } = {
-  initiatives: (ONLY_LIST ?? 'initiatives') === 'initiatives' ? (item: Initiative, base: string): Initiative => {
-    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as Initiative;
-    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
-    put(out, 'url', safeUrl(item.url, base));
-    out.city = cleanText(item.city, SHORT_MAX);
-    out.country = item.country.toUpperCase();
-    put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
-    put(out, 'topics', item.topics?.map((t) => cleanText(t, 60)));
-    put(out, 'published', item.published);
-    put(out, 'image', cleanImage(item.image, base));
-    return out;
-  } : undefined,
-  events: (ONLY_LIST ?? 'events') === 'events' ? (item: FeedEvent, base: string): FeedEvent => {
-    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX), start: item.start } as FeedEvent;
-    put(out, 'end', item.end);
-    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
-    put(out, 'url', safeUrl(item.url, base));
-    put(out, 'location', item.location && cleanLocalized(item.location, SHORT_MAX));
-    put(out, 'online', item.online);
-    return out;
-  } : undefined,
-  quotes: (ONLY_LIST ?? 'quotes') === 'quotes' ? (item: Quote, base: string): Quote => {
-    const out = { id: item.id, text: cleanLocalized(item.text, TEXT_MAX), author: cleanText(item.author, SHORT_MAX) } as Quote;
-    put(out, 'role', item.role && cleanLocalized(item.role, SHORT_MAX));
-    put(out, 'organization', item.organization && cleanLocalized(item.organization, SHORT_MAX));
-    put(out, 'city', item.city && cleanText(item.city, SHORT_MAX));
-    put(out, 'date', item.date);
-    put(out, 'source_url', safeUrl(item.source_url, base));
-    put(out, 'image', cleanImage(item.image, base));
-    return out;
-  } : undefined,
-  news: (ONLY_LIST ?? 'news') === 'news' ? (item: NewsItem, base: string): NewsItem | undefined => {
-    // A news item is a link: without an http(s) URL there is nothing to show.
-    const url = safeUrl(item.url, base);
-    if (!url) return undefined;
-    const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as NewsItem;
-    put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
-    out.url = url;
-    out.published = item.published;
-    put(out, 'image', cleanImage(item.image, base));
-    put(out, 'authors', item.authors?.map((a) => cleanText(a, SHORT_MAX)));
-    return out;
-  } : undefined,
-};
+function normalizeInitiative(item: Initiative, base: string): Initiative {
+  const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as Initiative;
+  put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+  put(out, 'url', safeUrl(item.url, base));
+  out.city = cleanText(item.city, SHORT_MAX);
+  out.country = item.country.toUpperCase();
+  put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
+  put(out, 'topics', item.topics?.map((t) => cleanText(t, 60)));
+  put(out, 'published', item.published);
+  put(out, 'image', cleanImage(item.image, base));
+  return out;
+}
+
+function normalizeEvent(item: FeedEvent, base: string): FeedEvent {
+  const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX), start: item.start } as FeedEvent;
+  put(out, 'end', item.end);
+  put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+  put(out, 'url', safeUrl(item.url, base));
+  put(out, 'location', item.location && cleanLocalized(item.location, SHORT_MAX));
+  put(out, 'online', item.online);
+  return out;
+}
+
+function normalizeQuote(item: Quote, base: string): Quote {
+  const out = { id: item.id, text: cleanLocalized(item.text, TEXT_MAX), author: cleanText(item.author, SHORT_MAX) } as Quote;
+  put(out, 'role', item.role && cleanLocalized(item.role, SHORT_MAX));
+  put(out, 'organization', item.organization && cleanLocalized(item.organization, SHORT_MAX));
+  put(out, 'city', item.city && cleanText(item.city, SHORT_MAX));
+  put(out, 'date', item.date);
+  put(out, 'source_url', safeUrl(item.source_url, base));
+  put(out, 'image', cleanImage(item.image, base));
+  return out;
+}
+
+function normalizeNews(item: NewsItem, base: string): NewsItem | undefined {
+  // A news item is a link: without an http(s) URL there is nothing to show.
+  const url = safeUrl(item.url, base);
+  if (!url) return undefined;
+  const out = { id: item.id, title: cleanLocalized(item.title, TITLE_MAX) } as NewsItem;
+  put(out, 'summary', item.summary && cleanLocalized(item.summary, TEXT_MAX));
+  out.url = url;
+  out.published = item.published;
+  put(out, 'image', cleanImage(item.image, base));
+  put(out, 'authors', item.authors?.map((a) => cleanText(a, SHORT_MAX)));
+  return out;
+}
