@@ -6,6 +6,7 @@ import { unwatchLanguage, watchLanguage } from '../controllers/language-watch.js
 import type { ParseResult } from '../data/parse.js';
 import type { FeedImage, ListName, LocalizedText } from '../data/schema.js';
 import { resolveText, type ResolvedText } from '../data/text.js';
+import { warmIntl } from '../i18n/format.js';
 import {
   directionOf,
   formattingLocale,
@@ -132,6 +133,8 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     this.formatLocale = formattingLocale(this.language, this.locale);
     const dir = this.getAttribute('dir');
     this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.language);
+    // While the feed is on the way, the page's one-time Intl set-up (the content's numbers and dates need it).
+    if (this.feed.status === 'loading' && !this.feed.result) warmIntl(this.formatLocale);
     if (!isLocaleReady(this.locale)) {
       const wanted = this.locale;
       void loadLocale(wanted).then(() => {
