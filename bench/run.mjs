@@ -24,7 +24,11 @@
  *    requests per feed URL.
  * 3. Drives Chromium (CHROME_PATH or /usr/bin/chromium) through puppeteer-core. Every measurement is taken
  *    N times (default 5) in a fresh incognito context (empty cache and localStorage) unless said otherwise;
- *    the table shows the median and, in brackets, the min–max.
+ *    the table shows the median and, in brackets, the min–max. Chromium starts with scripts/chromium.mjs's
+ *    flags, which turn off the hidden omnibox-popup page Chromium 156 loads for every new context (about a
+ *    second of CPU, on this 2-core machine while the measured page loads; runs before 2026-11-27 11:40 UTC
+ *    had it, and their wall times are slower for it: parseFeed cold at 5,000 42 → 27 ms, all four widgets
+ *    347 → 174 ms, in the first runs without it).
  *
  * Scenarios (a short "how" is also printed under the tables):
  * - feed: for 10, 100, 1,000 and 5,000 initiatives:
