@@ -19,7 +19,7 @@ export const CONTENT = {
 const PROBES = `<script>
 (function () {
   var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, rendered: {}, painted: {}, fromCache: {}, events: [], moved: {},
-    dataAt: {}, updatedAt: {}, updateStartAt: {}, keyWaiting: null, search: null, resultsAt: 0 });
+    dataAt: {}, prepAt: {}, updatedAt: {}, updateStartAt: {}, keyWaiting: null, search: null, resultsAt: 0 });
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) { b.long.push(e.duration); });
@@ -48,6 +48,15 @@ const PROBES = `<script>
       var original = cls.prototype.updated;
       // "The data arrives": the feed controller asks the widget for its summary as soon as a validated
       // result is there, before anything is indexed or rendered (bench/run.mjs: render script).
+      // The widget's own preparation before that (initiative feed: formats, card templates, the index in
+      // slices), timed from its first call.
+      var prepare = cls.prototype.prepareFeed;
+      if (prepare) {
+        cls.prototype.prepareFeed = function (result) {
+          if (!b.quiet && !(name in b.prepAt)) b.prepAt[name] = performance.now();
+          return prepare.call(this, result);
+        };
+      }
       var summary = cls.prototype.feedSummary;
       if (summary) {
         cls.prototype.feedSummary = function (result) {
