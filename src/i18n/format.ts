@@ -83,7 +83,10 @@ let warmed = false;
 export function warmIntl(locale: string): void {
   if (warmed) return;
   warmed = true;
-  void yieldToPage().then(() => numberFormat(locale).format(1));
+  // Only a head start: if the page has broken Intl, the widget's own render meets it, not a stray rejection.
+  yieldToPage()
+    .then(() => numberFormat(locale).format(1))
+    .catch(() => undefined);
 }
 
 const prepared = new Map<string, Promise<void>>();
