@@ -133,8 +133,6 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     this.formatLocale = formattingLocale(this.language, this.locale);
     const dir = this.getAttribute('dir');
     this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.language);
-    // While the feed is on the way, the page's one-time Intl set-up (the content's numbers and dates need it).
-    if (this.feed.status === 'loading' && !this.feed.result) warmIntl(this.formatLocale);
     if (!isLocaleReady(this.locale)) {
       const wanted = this.locale;
       void loadLocale(wanted).then(() => {
@@ -144,7 +142,17 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   }
 
   protected override update(changed: PropertyValues): void {
+    // Here, not in willUpdate: the feed controller picks up a new URL (and starts loading) after willUpdate.
+    if (this.feed.status === 'loading' && !this.feed.result) this.whileLoading();
     withLocale(this.locale, () => super.update(changed));
+  }
+
+  /**
+   * Called on each update while the feed is on the way and nothing is shown yet: work the content will need,
+   * done meanwhile. Here the page's one-time Intl set-up (the content's numbers and dates need it).
+   */
+  protected whileLoading(): void {
+    warmIntl(this.formatLocale);
   }
 
   /** Runs `fn` with `msg()` in this widget's language (for strings built outside render). */

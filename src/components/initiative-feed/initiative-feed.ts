@@ -238,8 +238,11 @@ export class InitiativeFeed extends CitiesElement {
     if (changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
       this.pages = 1;
     }
-    // While the feed is on the way: the country names and date formats the cards will need.
-    if (this.feed.status === 'loading' && !this.feed.result) void prepareFormats(this.formatLocale);
+  }
+
+  /** While the feed is on the way: the country names, date and number formats the cards will need. */
+  protected override whileLoading(): void {
+    void prepareFormats(this.formatLocale);
   }
 
   // ---- data -------------------------------------------------------------------------------------
