@@ -162,6 +162,38 @@ describe('lifecycle', function () {
     expectQuiet(page.probe);
   });
 
+  it("the initiative feed prepares its card's templates while the feed is on the way, fetching nothing", async () => {
+    // Lit prepares a template the first time it renders it; the feed renders a built-in sample card into an
+    // inert document before the data is there, so that its work after the data arrives is smaller.
+    const page = await openPage('plain.html');
+    const inert: number[] = [];
+    const impl = page.win.DOMImplementation.prototype;
+    const original = impl.createHTMLDocument;
+    impl.createHTMLDocument = function (this: DOMImplementation, ...args: [string?]) {
+      inert.push(1);
+      return original.apply(this, args);
+    };
+    const key = uniqueKey('templates');
+    const feed = newsFeed('Shared bikes for nurses');
+    const src = await putFeed(key, feed, { delay: 600 });
+    const el = addWidget(page, 'cities-initiative-feed', {}, { loading: 'eager', src });
+    await until(async () => (await seen(key)).count === 1, 'the request in flight');
+    await until(() => inert.length > 0, 'an inert document made', 400);
+    expect(stateOf(el), 'the feed has not arrived yet').to.equal('loading');
+    await until(() => shadow(el).querySelector('article') !== null, 'the card shown', 3000);
+    impl.createHTMLDocument = original;
+    expect(inert, 'once per page: not again when the data came').to.have.length(1);
+    // The real card, from templates made with every field, shows only what this initiative has.
+    const card = shadow(el).querySelector('article')!;
+    expect(card.querySelector('h3')!.textContent!.trim()).to.equal('Shared bikes for nurses');
+    expect(card.querySelector('a, img, time, .summary, .tags'), 'no link, image, date, summary or tags').to.equal(null);
+    expect(card.textContent).to.include('Lyon, France');
+    expect(card.textContent).not.to.include('Sample');
+    const fetched = page.win.performance.getEntriesByType('resource').map((r) => r.name);
+    expect(fetched.filter((name) => name.includes('sample')), 'the sample image never requested').to.deep.equal([]);
+    expectQuiet(page.probe);
+  });
+
   it('a page whose Intl.NumberFormat throws gets no rejection from that head start', async () => {
     const page = await openPage('plain.html');
     const Original = page.win.Intl.NumberFormat;

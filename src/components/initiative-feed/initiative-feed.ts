@@ -27,8 +27,7 @@ interface Entry {
   item: Initiative;
   time: number;
   city: string;
-  topics: string[];
-  /** Numbers of the country and the topics (their place in Index.countryList / topicList), for counting. */
+  /** Numbers of the country and the topics (their place in Index.countryList / topicList). */
   countryId: number;
   topicIds: number[];
   /** Folded search text, built on first use (or ahead of time while the page is idle). */
@@ -46,6 +45,8 @@ interface Index {
   /** Every country code and topic key, once, in order of appearance (an entry's countryId / topicIds index them). */
   countryList: string[];
   topicList: string[];
+  /** Topic key → its number. */
+  topicIds: Map<string, number>;
   /** The search text is being built ahead of time. */
   warming?: boolean;
 }
@@ -81,11 +82,23 @@ function named(names: string[], counts: Uint32Array): Map<string, number> {
 /** A comparable form of a city, topic or country: case, accents and spacing folded ("Public space" = "public-space"). */
 const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');
 
-const NO_TOPICS: string[] = [];
 const NO_TOPIC_IDS: number[] = [];
 const NO_DATE = -8.64e15;
 /** The card's templates have been prepared on this page (prepareCardTemplates). */
 let cardTemplatesReady = false;
+/** An initiative with every field the card shows, for preparing its templates before the data is there. */
+const SAMPLE: Initiative = {
+  id: 'sample',
+  title: 'Sample',
+  url: 'https://example.org/',
+  city: 'Sample',
+  country: 'FR',
+  region: 'Sample',
+  topics: ['sample'],
+  summary: 'Sample',
+  published: '2020-03-11T00:00:00Z',
+  image: { src: 'https://example.org/sample.jpg', alt: 'Sample' },
+};
 /** Above this many initiatives, the options of the selects are worked out in a task after the index's. */
 const SLICED_INDEX_FROM = 500;
 
@@ -242,7 +255,10 @@ export class InitiativeFeed extends CitiesElement {
 
   /** While the feed is on the way: the country names, date and number formats the cards will need. */
   protected override whileLoading(): void {
-    void prepareFormats(this.formatLocale);
+    // Errors are left to the render, which shows its own state: nothing here may reject unheard.
+    prepareFormats(this.formatLocale)
+      .then(() => this.prepareCardTemplates())
+      .catch(() => undefined);
   }
 
   // ---- data -------------------------------------------------------------------------------------
@@ -268,7 +284,7 @@ export class InitiativeFeed extends CitiesElement {
     await prepareFormats(this.formatLocale);
     if (!cardTemplatesReady) {
       await yieldToPage();
-      this.prepareCardTemplates(result);
+      this.prepareCardTemplates();
     }
     // The index (sorted, with the country names and topic keys) is built before the render, in slices of a
     // few ms for a large feed (a small one fits in one); then the attribute filters and the options of the
@@ -280,17 +296,16 @@ export class InitiativeFeed extends CitiesElement {
 
   /**
    * Lit prepares a template (parses its HTML, finds its bindings) the first time it renders it: about a third
-   * of the first render of a page of cards (profiled: 9 of 27 ms at 100 initiatives). Rendering one card, of
-   * an initiative with every field, into an inert document prepares the card's templates in a task of their
-   * own, once per page; an inert document loads no image. The render that follows only clones them.
+   * of the first render of a page of cards (profiled: 9 of 27 ms at 100 initiatives). Rendering one card with
+   * every field (SAMPLE) into an inert document prepares the card's templates in a task of their own, once per
+   * page, while the feed is on the way (or, when the feed came first, before its index); an inert document
+   * loads no image. The render that follows only clones them.
    */
-  private prepareCardTemplates(result: ParseResult): void {
-    const items = result.feed.initiatives;
-    const item = items.find((i) => i.url && i.summary && i.region && i.topics?.length && i.published && i.image) ?? items[0];
-    if (!item || cardTemplatesReady) return;
+  private prepareCardTemplates(): void {
+    if (cardTemplatesReady || !this.isConnected) return;
     cardTemplatesReady = true;
     const inert = document.implementation.createHTMLDocument('');
-    render(html`<ul>${this.renderCard(item)}</ul>`, inert.body, { host: this, creationScope: inert });
+    this.localized(() => render(html`<ul>${this.renderCard(SAMPLE)}</ul>`, inert.body, { host: this, creationScope: inert }));
   }
 
   /** Builds the index, pausing (yield) every 64 entries. */
@@ -300,13 +315,11 @@ export class InitiativeFeed extends CitiesElement {
     this.stopIdle();
     const names = new Map<string, string>();
     const labels = new Map<string, string>();
-    // Cities and topics repeat: each distinct string is folded once.
-    const keys = new Map<string, string>();
-    const key = (value: string): string => {
-      let k = keys.get(value);
-      if (k === undefined) keys.set(value, (k = keyOf(value)));
-      return k;
-    };
+    // Cities and topics repeat: each distinct string is folded once, and a topic as written maps straight to
+    // its number (-1: folds to nothing). The loop runs over every initiative in code that is still cold, so
+    // it does as few lookups and calls per entry as it can.
+    const cityKeys = new Map<string, string>();
+    const topicOf = new Map<string, number>();
     const countryIds = new Map<string, number>();
     const topicIds = new Map<string, number>();
     const items = result.feed.initiatives;
@@ -314,24 +327,30 @@ export class InitiativeFeed extends CitiesElement {
     for (let i = 0; i < items.length; i++) {
       if (i % 64 === 63) yield;
       const item = items[i]!;
-      if (!names.has(item.country)) {
+      let countryId = countryIds.get(item.country);
+      if (countryId === undefined) {
         names.set(item.country, countryName(item.country, locale));
-        countryIds.set(item.country, countryIds.size);
+        countryIds.set(item.country, (countryId = countryIds.size));
       }
-      let topics = NO_TOPICS;
+      let city = cityKeys.get(item.city);
+      if (city === undefined) cityKeys.set(item.city, (city = keyOf(item.city)));
       let ids = NO_TOPIC_IDS;
-      if (item.topics?.length) {
-        topics = [];
+      const topics = item.topics;
+      if (topics !== undefined && topics.length) {
         ids = [];
-        for (const topic of item.topics) {
-          const k = key(topic);
-          if (!k || topics.includes(k)) continue;
-          topics.push(k);
-          if (!labels.has(k)) {
-            labels.set(k, topic);
-            topicIds.set(k, topicIds.size);
+        for (let t = 0; t < topics.length; t++) {
+          const topic = topics[t]!;
+          let id = topicOf.get(topic);
+          if (id === undefined) {
+            const k = keyOf(topic);
+            id = k ? topicIds.get(k) : -1;
+            if (id === undefined) {
+              labels.set(k, topic);
+              topicIds.set(k, (id = topicIds.size));
+            }
+            topicOf.set(topic, id);
           }
-          ids.push(topicIds.get(k)!);
+          if (id >= 0 && !ids.includes(id)) ids.push(id);
         }
       }
       // The schema already checked the format: the native parser is exact for it and faster.
@@ -339,9 +358,8 @@ export class InitiativeFeed extends CitiesElement {
       entries.push({
         item,
         time: Number.isNaN(time) ? (parseDateTime(item.published) ?? NO_DATE) : time,
-        city: key(item.city),
-        topics,
-        countryId: countryIds.get(item.country)!,
+        city,
+        countryId,
         topicIds: ids,
         // Present from the start, so that every entry keeps one shape when the search text is added.
         hay: undefined,
@@ -349,7 +367,16 @@ export class InitiativeFeed extends CitiesElement {
     }
     yield;
     entries.sort((a, b) => b.time - a.time);
-    this.memoIndex = { result, lang, entries, names, labels, countryList: [...countryIds.keys()], topicList: [...topicIds.keys()] };
+    this.memoIndex = {
+      result,
+      lang,
+      entries,
+      names,
+      labels,
+      countryList: [...countryIds.keys()],
+      topicList: [...topicIds.keys()],
+      topicIds,
+    };
     return this.memoIndex;
   }
 
@@ -415,29 +442,32 @@ export class InitiativeFeed extends CitiesElement {
         );
       }
     }
+    // Topics are compared by number: a wanted topic the feed does not have matches nothing.
+    const topicIds = topics.map((t) => index.topicIds.get(t) ?? -1);
     const entries =
       cities.length || countries.length || topics.length
         ? index.entries.filter(
             (e) =>
               (!cities.length || cities.includes(e.city)) &&
               (!countries.length || countryOk.get(e.item.country)) &&
-              (!topics.length || e.topics.some((t) => topics.includes(t))),
+              (!topics.length || e.topicIds.some((id) => topicIds.includes(id))),
           )
         : index.entries;
-    const countryOptions = new Map<string, string>();
-    const topicOptions = new Map<string, string>();
-    const countryCounts = new Map<string, number>();
-    const topicCounts = new Map<string, number>();
+    let countryCounts = new Map<string, number>();
+    let topicCounts = new Map<string, number>();
     if (this.filterable) {
-      for (const e of entries) {
-        const country = e.item.country;
-        if (!countryOptions.has(country)) countryOptions.set(country, index.names.get(country)!);
-        countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
-        for (const t of e.topics) {
-          if (!topicOptions.has(t)) topicOptions.set(t, index.labels.get(t)!);
-          topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
-        }
+      // Counted by number, then named once (the options are the countries and topics counted).
+      const { countryList, topicList } = index;
+      const byCountry = new Uint32Array(countryList.length);
+      const byTopic = new Uint32Array(topicList.length);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        byCountry[e.countryId]!++;
+        const ids = e.topicIds;
+        for (let t = 0; t < ids.length; t++) byTopic[ids[t]!]!++;
       }
+      countryCounts = named(countryList, byCountry);
+      topicCounts = named(topicList, byTopic);
     }
     const compare = collator(this.formatLocale).compare;
     const byLabel = (a: [string, string], b: [string, string]) => compare(a[1], b[1]);
@@ -445,8 +475,8 @@ export class InitiativeFeed extends CitiesElement {
       index,
       key,
       entries,
-      countries: [...countryOptions].sort(byLabel),
-      topics: [...topicOptions].sort(byLabel),
+      countries: [...countryCounts.keys()].map((c): [string, string] => [c, index.names.get(c)!]).sort(byLabel),
+      topics: [...topicCounts.keys()].map((t): [string, string] => [t, index.labels.get(t)!]).sort(byLabel),
       countryCounts,
       topicCounts,
     };
@@ -479,6 +509,7 @@ export class InitiativeFeed extends CitiesElement {
       const filterable = this.filterable;
       const entries = base.entries;
       const nWords = words.length;
+      const topicId = topic ? (base.index.topicIds.get(topic) ?? -1) : -1;
       next: for (let i = 0; i < entries.length; i++) {
         const e = entries[i]!;
         // The first keystroke of a visit runs this loop in V8's unoptimized tiers, where every call and
@@ -489,7 +520,7 @@ export class InitiativeFeed extends CitiesElement {
           for (let w = 0; w < nWords; w++) if (!hay.includes(words[w]!)) continue next;
         }
         const countryMatch = !country || e.item.country === country;
-        const topicMatch = !topic || e.topics.includes(topic);
+        const topicMatch = !topic || e.topicIds.includes(topicId);
         if (filterable) {
           if (topicMatch) byCountry[e.countryId]!++;
           if (countryMatch) {
