@@ -437,6 +437,23 @@ describe('<cities-initiative-feed>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('counts only what the attributes let through, and all again when they are removed', async () => {
+      const { el } = await mount({ filterable: true, country: 'co' });
+      const [country, topic] = selects(el) as [HTMLSelectElement, HTMLSelectElement];
+      expect(optionTexts(country)).to.deep.equal(['All countries', 'Colombia (3)']);
+      expect(optionTexts(topic)).to.deep.equal(['All topics', 'food (2)', 'mobility (1)', 'public-space (1)']);
+      el.setAttribute('topic', 'food');
+      await el.updateComplete;
+      expect(optionTexts(topic)).to.deep.equal(['All topics', 'food (2)', 'public-space (1)']);
+      el.removeAttribute('country');
+      el.removeAttribute('topic');
+      await el.updateComplete;
+      expect(optionTexts(country)).to.have.length(7);
+      expect(optionTexts(country)[4]).to.equal('Colombia (3)');
+      expect(optionTexts(topic).slice(1, 3)).to.deep.equal(['food (3)', 'gender (1)']);
+      expect(optionTexts(topic)).to.include('public-space (4)');
+    });
+
     it('announces the result count in a live region once the visitor pauses', async () => {
       const { el } = await mount({ filterable: true });
       expect(exists($(el, '.filters [role=status]'))).to.equal(true);

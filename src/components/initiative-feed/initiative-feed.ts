@@ -47,6 +47,9 @@ interface Index {
   topicList: string[];
   /** Topic key → its number. */
   topicIds: Map<string, number>;
+  /** How many entries have each country and topic, by number: the selects' counts when no attribute filters. */
+  byCountry: number[];
+  byTopic: number[];
   /** The search text is being built ahead of time. */
   warming?: boolean;
 }
@@ -73,7 +76,7 @@ interface View {
 }
 
 /** Counts by number → counts by name, leaving out the zeros. */
-function named(names: string[], counts: Uint32Array): Map<string, number> {
+function named(names: string[], counts: ArrayLike<number>): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < names.length; i++) if (counts[i]) out.set(names[i]!, counts[i]!);
   return out;
@@ -322,6 +325,8 @@ export class InitiativeFeed extends CitiesElement {
     const topicOf = new Map<string, number>();
     const countryIds = new Map<string, number>();
     const topicIds = new Map<string, number>();
+    const byCountry: number[] = [];
+    const byTopic: number[] = [];
     const items = result.feed.initiatives;
     const entries: Entry[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -331,7 +336,9 @@ export class InitiativeFeed extends CitiesElement {
       if (countryId === undefined) {
         names.set(item.country, countryName(item.country, locale));
         countryIds.set(item.country, (countryId = countryIds.size));
+        byCountry.push(0);
       }
+      byCountry[countryId]++;
       let city = cityKeys.get(item.city);
       if (city === undefined) cityKeys.set(item.city, (city = keyOf(item.city)));
       let ids = NO_TOPIC_IDS;
@@ -347,10 +354,14 @@ export class InitiativeFeed extends CitiesElement {
             if (id === undefined) {
               labels.set(k, topic);
               topicIds.set(k, (id = topicIds.size));
+              byTopic.push(0);
             }
             topicOf.set(topic, id);
           }
-          if (id >= 0 && !ids.includes(id)) ids.push(id);
+          if (id >= 0 && !ids.includes(id)) {
+            ids.push(id);
+            byTopic[id]++;
+          }
         }
       }
       // The schema already checked the format: the native parser is exact for it and faster.
@@ -376,6 +387,8 @@ export class InitiativeFeed extends CitiesElement {
       countryList: [...countryIds.keys()],
       topicList: [...topicIds.keys()],
       topicIds,
+      byCountry,
+      byTopic,
     };
     return this.memoIndex;
   }
@@ -456,15 +469,21 @@ export class InitiativeFeed extends CitiesElement {
     let countryCounts = new Map<string, number>();
     let topicCounts = new Map<string, number>();
     if (this.filterable) {
-      // Counted by number, then named once (the options are the countries and topics counted).
+      // Counted by number, then named once (the options are the countries and topics counted). Without
+      // attribute filters, the index counted them while it was built: no second pass over every entry.
       const { countryList, topicList } = index;
-      const byCountry = new Uint32Array(countryList.length);
-      const byTopic = new Uint32Array(topicList.length);
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        byCountry[e.countryId]!++;
-        const ids = e.topicIds;
-        for (let t = 0; t < ids.length; t++) byTopic[ids[t]!]!++;
+      let { byCountry, byTopic }: { byCountry: ArrayLike<number>; byTopic: ArrayLike<number> } = index;
+      if (entries !== index.entries) {
+        const perCountry = new Uint32Array(countryList.length);
+        const perTopic = new Uint32Array(topicList.length);
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i]!;
+          perCountry[e.countryId]!++;
+          const ids = e.topicIds;
+          for (let t = 0; t < ids.length; t++) perTopic[ids[t]!]!++;
+        }
+        byCountry = perCountry;
+        byTopic = perTopic;
       }
       countryCounts = named(countryList, byCountry);
       topicCounts = named(topicList, byTopic);
