@@ -53,14 +53,14 @@ const PROBES = `<script>
       var prepare = cls.prototype.prepareFeed;
       if (prepare) {
         cls.prototype.prepareFeed = function (result) {
-          if (!b.quiet && !(name in b.prepAt)) b.prepAt[name] = performance.now();
+          if (!b.quiet && !(name in b.prepAt)) { b.prepAt[name] = performance.now(); performance.mark('bench:prepare:' + name); }
           return prepare.call(this, result);
         };
       }
       var summary = cls.prototype.feedSummary;
       if (summary) {
         cls.prototype.feedSummary = function (result) {
-          if (!b.quiet && !(name in b.dataAt)) b.dataAt[name] = performance.now();
+          if (!b.quiet && !(name in b.dataAt)) { b.dataAt[name] = performance.now(); performance.mark('bench:data:' + name); }
           return summary.call(this, result);
         };
       }
@@ -83,6 +83,7 @@ const PROBES = `<script>
           this.__benchSeen = true;
           var t = performance.now();
           (b.rendered[name] = b.rendered[name] || []).push(t);
+          performance.mark('bench:rendered:' + name);
           (b.fromCache[name] = b.fromCache[name] || []).push(!!(this.feed && this.feed.stale));
           requestAnimationFrame(function () {
             setTimeout(function () { (b.painted[name] = b.painted[name] || []).push(performance.now()); }, 0);
