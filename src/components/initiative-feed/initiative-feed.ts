@@ -294,9 +294,10 @@ export class InitiativeFeed extends CitiesElement {
       await yieldToPage();
       this.prepareCardTemplates();
     }
-    // The index (sorted, with the country names and topic keys) is built before the render, in slices of a
-    // few ms for a large feed (a small one fits in one); then the attribute filters and the options of the
-    // selects, in a task of their own for a large feed. The render then only draws a page.
+    // The index (country names, topic numbers and the selects' counts; not sorted, see view()) is built
+    // before the render, in slices of a few ms for a large feed (a small one fits in one); then the attribute
+    // filters and the options of the selects, in a task of their own for a large feed. The render then picks
+    // out the first page's newest entries and draws them.
     await runInSlices(this.indexSteps(result));
     if (result.feed.initiatives.length > SLICED_INDEX_FROM) await yieldToPage();
     if (this.memoIndex?.result === result) this.base(this.memoIndex);
