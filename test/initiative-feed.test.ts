@@ -147,7 +147,7 @@ describe('<cities-initiative-feed>', () => {
     });
 
     it('keeps its relative dates true while the page stays open (the shared minute clock)', async () => {
-      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
       try {
         const { el } = await mount();
         const date = (title: string) => cardOf(el, title).querySelector('time')!.textContent;
@@ -458,7 +458,7 @@ describe('<cities-initiative-feed>', () => {
       const { el } = await mount({ filterable: true });
       expect(exists($(el, '.filters [role=status]'))).to.equal(true);
       expect(status(el)).to.equal('8 initiatives');
-      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
       try {
         await type(el, 'b');
         await type(el, 'bo');
@@ -516,7 +516,7 @@ describe('<cities-initiative-feed>', () => {
     });
 
     it('keeps the filter state through a feed refresh', async () => {
-      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
       try {
         const { el, key } = await mount({ filterable: true, refresh: '60' });
         await choose(el, selects(el)[0]!, 'CO');
@@ -540,7 +540,7 @@ describe('<cities-initiative-feed>', () => {
       const original = `${location.pathname}${location.search}${location.hash}`;
       const others = `${location.search ? `${location.search}&` : '?'}keep=1&x=a%20b&flag`;
       history.replaceState(history.state, '', `${location.pathname}${others}&cw-q=bogota&cw-topic=food#frag`);
-      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
       try {
         const { el } = await mount({ filterable: true, 'sync-url': true });
         expect(search(el).value).to.equal('bogota');
