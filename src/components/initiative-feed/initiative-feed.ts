@@ -528,7 +528,8 @@ export class InitiativeFeed extends CitiesElement {
     const country = this.filterable ? this.selectedCountry : '';
     const topic = this.filterable ? this.selectedTopic : '';
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : Infinity;
-    const words = fold(query).split(/\s+/).filter(Boolean);
+    // Not folded when empty: the first render would pay the first normalize() and regular expression run.
+    const words = query ? fold(query).split(/\s+/).filter(Boolean) : [];
     // No visitor filter: every entry, and the counts worked out with the options.
     const plain = !words.length && !country && !topic;
     // Shown so far, without a visitor filter, from entries not sorted yet: only the newest few are needed.
