@@ -90,7 +90,7 @@ const FAKE = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterva
 
 /** Pins Date and the timers at `iso` (fetch and animation frames stay real). */
 export function pinClock(iso: string | number): sinon.SinonFakeTimers {
-  return sinon.useFakeTimers({ now: typeof iso === 'number' ? iso : Date.parse(iso), toFake: [...FAKE] });
+  return sinon.useFakeTimers({ now: typeof iso === 'number' ? iso : Date.parse(iso), toFake: [...FAKE], shouldClearNativeTimers: true });
 }
 
 const ATTRIBUTES = ['aria-label', 'aria-roledescription', 'aria-valuetext', 'aria-description', 'title', 'alt', 'placeholder', 'label'];
