@@ -39,21 +39,31 @@ function relink(node) {
 function citiesWidgetsPlugin() {
   /** tag → { className, definedIn } from `defineElement('tag', Class)` calls. */
   const definitions = new Map();
-  /** `Class.field` → type from `@property({ type: Number })`, for fields without a TypeScript type. */
+  /** `Class.field` → type from `static properties = { field: { type: Number } }`, for fields without a TypeScript type. */
   const litTypes = new Map();
+  /** `Class.field` of internal reactive state (`{ state: true }`): no attribute, although the Lit analysis makes one. */
+  const states = new Set();
   return {
     name: 'cities-widgets: defineElement, attribute types, lang/dir',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (ts.isPropertyDeclaration(node) && ts.isClassDeclaration(node.parent) && node.parent.name) {
-        for (const decorator of ts.getDecorators?.(node) ?? []) {
-          const call = decorator.expression;
-          if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'property') continue;
-          const options = call.arguments[0];
-          if (!options || !ts.isObjectLiteralExpression(options)) continue;
-          for (const option of options.properties) {
-            if (ts.isPropertyAssignment(option) && option.name.getText() === 'type' && LIT_TYPES[option.initializer.getText()]) {
-              litTypes.set(`${node.parent.name.text}.${node.name.getText()}`, LIT_TYPES[option.initializer.getText()]);
-            }
+      // `static properties = { limit: { type: Number }, index: { state: true } }` (the elements declare their
+      // reactive properties without decorators, see README "Size and speed").
+      if (
+        ts.isPropertyDeclaration(node) &&
+        ts.isClassDeclaration(node.parent) &&
+        node.parent.name &&
+        node.name.getText() === 'properties' &&
+        node.initializer &&
+        ts.isObjectLiteralExpression(node.initializer)
+      ) {
+        for (const entry of node.initializer.properties) {
+          if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+          const field = `${node.parent.name.text}.${entry.name.getText()}`;
+          for (const option of entry.initializer.properties) {
+            if (!ts.isPropertyAssignment(option)) continue;
+            const [name, value] = [option.name.getText(), option.initializer.getText()];
+            if (name === 'type' && LIT_TYPES[value]) litTypes.set(field, LIT_TYPES[value]);
+            if (name === 'state' && value === 'true') states.add(field);
           }
         }
         return;
@@ -107,6 +117,8 @@ function citiesWidgetsPlugin() {
           const litType = litTypes.get(`${field.inheritedFrom?.name ?? declaration.name}.${field.name}`);
           if (!field.type && litType) field.type = { text: litType };
         }
+        for (const field of fields.values()) if (states.has(`${field.inheritedFrom?.name ?? declaration.name}.${field.name}`)) delete field.attribute;
+        declaration.attributes = declaration.attributes?.filter((a) => !states.has(`${a.inheritedFrom?.name ?? declaration.name}.${a.fieldName}`));
         for (const attribute of declaration.attributes ?? []) {
           const field = attribute.fieldName ? fields.get(attribute.fieldName) : undefined;
           if (field) {

@@ -5,7 +5,7 @@
  * CEM_MANIFEST=custom-elements.json to check an existing file instead), then reads the TypeScript sources of
  * every element in src/components/<widget>/ and its base classes, and checks that the manifest lists, with a
  * description, every
- *   - attribute of a `@property` (its `attribute` option, else the lower-cased field name),
+ *   - attribute of a reactive property in `static properties` (its `attribute` option, else the lower-cased name),
  *   - event of a `@fires` tag, and every event the code dispatches has a `@fires` tag,
  *   - CSS part of a `@csspart` tag, and every `part="…"` the templates render has a `@csspart` tag,
  *   - custom property of a `@cssprop` tag, and every `--cities-*` the widget's own styles read has a `@cssprop`.
@@ -48,7 +48,7 @@ function parseClasses() {
         text,
         extends: heritage ? heritage.expression.getText(source) : undefined,
         tags: classTags(node),
-        properties: decoratedProperties(node, source),
+        properties: declaredProperties(node, source),
       });
     }
   }
@@ -71,27 +71,32 @@ function classTags(node) {
   return tags;
 }
 
-/** Fields decorated with `@property(…)`: name, attribute (or false), documented? */
-function decoratedProperties(node, source) {
+/**
+ * Reactive properties declared in the class's `static properties = { name: { …options } }` (the elements use
+ * no decorators, see README "Size and speed"): name and attribute (its `attribute` option, else the lower-cased name;
+ * false for `attribute: false`). Internal state (`state: true`) has no attribute and is left out.
+ */
+function declaredProperties(node, source) {
   const out = [];
   for (const member of node.members) {
-    if (!ts.isPropertyDeclaration(member) || !member.name) continue;
-    const decorator = ts
-      .getDecorators(member)
-      ?.find((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(source) === 'property');
-    if (!decorator) continue;
-    const name = member.name.getText(source);
-    let attribute = name.toLowerCase();
-    const options = decorator.expression.arguments[0];
-    if (options && ts.isObjectLiteralExpression(options)) {
-      for (const option of options.properties) {
-        if (!ts.isPropertyAssignment(option) || option.name.getText(source) !== 'attribute') continue;
-        const value = option.initializer;
+    if (!ts.isPropertyDeclaration(member) || member.name?.getText(source) !== 'properties') continue;
+    if (!member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    assert.ok(member.initializer && ts.isObjectLiteralExpression(member.initializer), 'static properties is an object literal');
+    for (const entry of member.initializer.properties) {
+      assert.ok(ts.isPropertyAssignment(entry) && ts.isObjectLiteralExpression(entry.initializer), `${entry.getText(source)}: name: { options }`);
+      const name = entry.name.getText(source);
+      let attribute = name.toLowerCase();
+      let state = false;
+      for (const option of entry.initializer.properties) {
+        if (!ts.isPropertyAssignment(option)) continue;
+        const [key, value] = [option.name.getText(source), option.initializer];
+        if (key === 'state' && value.kind === ts.SyntaxKind.TrueKeyword) state = true;
+        if (key !== 'attribute') continue;
         if (value.kind === ts.SyntaxKind.FalseKeyword) attribute = false;
         else if (ts.isStringLiteralLike(value)) attribute = value.text;
       }
+      if (!state) out.push({ name, attribute });
     }
-    out.push({ name, attribute });
   }
   return out;
 }
@@ -203,7 +208,7 @@ describe('custom-elements manifest', () => {
         assert.ok(declaration.description?.trim() || declaration.summary?.trim(), 'a class description');
       });
 
-      it('lists every @property attribute, documented', () => {
+      it('lists every reactive property\'s attribute, documented', () => {
         const declaration = declarationOf(tag);
         const attributes = new Map((declaration.attributes ?? []).map((a) => [a.name, a]));
         const fields = new Map((declaration.members ?? []).filter((m) => m.kind === 'field').map((m) => [m.name, m]));
@@ -223,7 +228,7 @@ describe('custom-elements manifest', () => {
           assert.ok(attribute.description?.trim(), `${where}: attribute "${property.attribute}" has no description (write a JSDoc comment on the property)`);
           assert.ok(attribute.type?.text, `${where}: attribute "${property.attribute}" has no type`);
         }
-        // lang and dir: observed by the base class without a @property.
+        // lang and dir: observed by the base class, not reactive properties.
         for (const name of ['lang', 'dir']) assert.ok(attributes.get(name)?.description, `attribute ${name} documented`);
       });
 

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel } from '../../base/cities-element.js';
 import { ClockController } from '../../controllers/clock.js';
@@ -215,43 +214,59 @@ function hash(value: string): string {
 export class EventCountdown extends CitiesElement {
   static override styles = [...CitiesElement.styles, eventCountdownStyles];
 
+  /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
+  static override properties = {
+    event: {},
+    date: {},
+    end: {},
+    label: {},
+    url: {},
+    location: {},
+    timeZone: { attribute: 'time-zone' },
+    place: {},
+    visitorTimeZone: { attribute: 'visitor-time-zone' },
+    noSeconds: { type: Boolean, attribute: 'no-seconds' },
+    layout: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   protected readonly list = 'events' as const;
 
   /** Id of the feed event to count down to; without it, the next upcoming event of the feed. */
-  @property() event?: string;
+  declare event?: string;
 
   /** Start of an event defined without a feed, ISO 8601 with an offset: `2026-12-01T15:00:00+01:00`. When set, no feed is read. */
-  @property() date?: string;
+  declare date?: string;
 
   /** End of the attribute-defined event (same format). Without it, the event is live for 1 hour. */
-  @property() end?: string;
+  declare end?: string;
 
   /** Title of the attribute-defined event. */
-  @property() label?: string;
+  declare label?: string;
 
   /** Link of the attribute-defined event (http or https; relative URLs resolve against the page). */
-  @property() url?: string;
+  declare url?: string;
 
   /** Location of the attribute-defined event; "Online" when not set. */
-  @property() location?: string;
+  declare location?: string;
 
   /** IANA zone of the events' own local time (`Europe/Madrid`): times read "15:00 in Madrid". Used only for events whose offset matches that zone at their start; others show "15:00 (UTC+01:00)". */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  declare timeZone?: string;
 
   /** Name of the place whose local time the events use ("Barcelona"), shown as "15:00 in Barcelona". Defaults to the city of `time-zone`; not used for an event that `time-zone` does not match. */
-  @property() place?: string;
+  declare place?: string;
 
   /** IANA zone of the visitor; default the browser's own. Mostly for previews and tests. */
-  @property({ attribute: 'visitor-time-zone' }) visitorTimeZone?: string;
+  declare visitorTimeZone?: string;
 
   /** Hide the seconds (the countdown then ticks once a minute). */
-  @property({ type: Boolean, attribute: 'no-seconds' }) noSeconds = false;
+  noSeconds = false;
 
   /** `full` (default): big digits, date, location and calendar links; `compact`: one short block. */
-  @property() layout: 'full' | 'compact' = 'full';
+  layout: 'full' | 'compact' = 'full';
 
   /** The heading level of the event title, 2 to 6 (default 3), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   private readonly clock = new ClockController(this, () =>
     this.shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',

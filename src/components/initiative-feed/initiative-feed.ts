@@ -1,5 +1,4 @@
 import { html, nothing, render, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CitiesElement } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
@@ -181,39 +180,56 @@ class Settle implements ReactiveController {
 export class InitiativeFeed extends CitiesElement {
   static override styles = [...CitiesElement.styles, initiativeFeedStyles];
 
+  /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
+  static override properties = {
+    layout: {},
+    city: {},
+    country: {},
+    topic: {},
+    limit: { type: Number },
+    pageSize: { type: Number, attribute: 'page-size' },
+    filterable: { type: Boolean },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    target: {},
+    query: { state: true },
+    selectedCountry: { state: true },
+    selectedTopic: { state: true },
+    pages: { state: true },
+  };
+
   protected readonly list = 'initiatives' as const;
 
   /** `list` (default), `grid` (columns follow the widget's own width) or `compact` (titles and meta only). */
-  @property() layout: InitiativeLayout = 'list';
+  layout: InitiativeLayout = 'list';
 
   /** Only these cities: a comma-separated list, case- and accent-insensitive (`bogota, São Paulo`). */
-  @property() city?: string;
+  declare city?: string;
 
   /** Only these countries: ISO codes or names, comma-separated (`co, es` or `Colombia`). */
-  @property() country?: string;
+  declare country?: string;
 
   /** Only initiatives with one of these topics, comma-separated (`mobility, health`). */
-  @property() topic?: string;
+  declare topic?: string;
 
   /** Show at most this many initiatives in all (after the filters); 0 (default) for no limit. */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
 
   /** Cards per page; a "Show more" button adds the next page (default 12). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = DEFAULT_PAGE_SIZE;
 
   /** Shows a filter bar: a search box and country and topic selects built from the data. */
-  @property({ type: Boolean }) filterable = false;
+  filterable = false;
 
   /** With `filterable`: keeps the visitor's filters in the page URL (`cw-q`, `cw-country`, `cw-topic`) so a filtered view can be shared. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /** `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. */
-  @property() target?: string;
+  declare target?: string;
 
-  @state() private query = '';
-  @state() private selectedCountry = '';
-  @state() private selectedTopic = '';
-  @state() private pages = 1;
+  private query = '';
+  private selectedCountry = '';
+  private selectedTopic = '';
+  private pages = 1;
 
   /** The result count in the live region: it follows the filters once they settle. */
   private status: string | undefined;

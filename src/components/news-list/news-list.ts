@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
@@ -55,22 +54,30 @@ const DEFAULT_LIMIT = 5;
 export class NewsList extends CitiesElement {
   static override styles = [...CitiesElement.styles, newsListStyles];
 
+  /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
+  static override properties = {
+    limit: { type: Number },
+    layout: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    index: { state: true },
+  };
+
   protected readonly list = 'news' as const;
 
   /** How many news items to show at most (default 5). */
-  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  limit = DEFAULT_LIMIT;
 
   /**
    * `list` (default): headline, date, authors, summary and image; `compact`: headlines and dates only;
    * `ticker`: one headline on one line, with Previous / Next buttons (it never moves on its own).
    */
-  @property() layout: NewsLayout = 'list';
+  layout: NewsLayout = 'list';
 
   /** The heading level of each headline, 2 to 6 (default 3), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** The ticker's current headline (index in the shown items). */
-  @state() private index = 0;
+  private index = 0;
 
   private sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
   /** "2 hours ago" kept true while the page stays open. */

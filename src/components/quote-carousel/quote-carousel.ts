@@ -1,5 +1,4 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CitiesElement } from '../../base/cities-element.js';
 import { AutoplayController, DEFAULT_INTERVAL } from '../../controllers/autoplay.js';
@@ -91,28 +90,39 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
 export class QuoteCarousel extends CitiesElement {
   static override styles = [...CitiesElement.styles, quoteCarouselStyles];
 
+  /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
+  static override properties = {
+    autoplay: { type: Boolean },
+    interval: { type: Number },
+    limit: { type: Number },
+    city: {},
+    author: {},
+    label: {},
+    index: { state: true },
+  };
+
   protected readonly list = 'quotes' as const;
 
   /** Rotate through the quotes automatically (the visitor can stop it; never under reduced motion until they press play). */
-  @property({ type: Boolean }) autoplay = false;
+  autoplay = false;
 
   /** Milliseconds each quote stays with `autoplay` (default 7000, minimum 3000). */
-  @property({ type: Number }) interval = DEFAULT_INTERVAL;
+  interval = DEFAULT_INTERVAL;
 
   /** Show at most this many quotes (0, the default: all). */
-  @property({ type: Number }) limit = 0;
+  limit = 0;
 
   /** Only quotes from this city (accent- and case-insensitive: "bogota" matches "Bogotá"). */
-  @property() city?: string;
+  declare city?: string;
 
   /** Only quotes by this author (accent- and case-insensitive, whole name). */
-  @property() author?: string;
+  declare author?: string;
 
   /** Accessible name of the carousel (default "Quotes"); it should not contain the word "carousel". */
-  @property() label?: string;
+  declare label?: string;
 
   /** Position of the quote shown. */
-  @state() private index = 0;
+  private index = 0;
 
   private readonly rotation = new AutoplayController(this, {
     advance: () => this.show(this.index + 1),
