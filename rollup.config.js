@@ -20,6 +20,12 @@ const WIDGETS = ['event-countdown', 'initiative-feed', 'news-list', 'quote-carou
  * the whole library (`export * from './index.js'`), and as an entry rollup must keep every one of those exports
  * (the whole-document FeedSchema, parseFeed, loadFeed…) although no page imports anything from a
  * <script type="module">. Measured: 244 bytes gzip.
+ *
+ * It imports the style sheets first, so that rollup puts the five `css` templates side by side (about 17 KB
+ * of CSS that share most of their words) instead of one per widget, 10–15 KB apart across a 97 KB file:
+ * gzip only finds repeats within the last 32 KB. Measured: 205 bytes gzip less (30,702 → 30,497). The style
+ * modules have no side effects, so running them earlier changes nothing else. (The widgets' order moves the
+ * total by at most ±50 bytes; they stay in alphabetical order.)
  */
 const PAGE_ENTRY = '\0cities-widgets:all-elements';
 const pageEntry = {
@@ -33,7 +39,12 @@ const pageEntry = {
   },
   load(id) {
     if (id !== PAGE_ENTRY) return null;
-    return WIDGETS.map((w) => `import ${JSON.stringify(path.resolve(`src/components/${w}/define.ts`))};`).join('\n');
+    const modules = [
+      'src/styles/base.styles.ts',
+      ...WIDGETS.map((w) => `src/components/${w}/${w}.styles.ts`),
+      ...WIDGETS.map((w) => `src/components/${w}/define.ts`),
+    ];
+    return modules.map((m) => `import ${JSON.stringify(path.resolve(m))};`).join('\n');
   },
 };
 
