@@ -232,6 +232,12 @@ export default entries.map(([name, input]) => {
           // function's `length`: neither our code nor Lit, @lit/localize or zod does.
           keep_fargs: false,
         },
+        // Our classes' `private` members are named `__name` in the sources (as in the Lit starter), and terser
+        // gives them short names. Measured (zlib 9): 105–420 bytes gzip less per bundle (cities-widgets.js
+        // 30,497 → 30,077). Safe because TypeScript keeps a private member's every use inside its class, so in
+        // one module and one chunk (terser mangles each chunk on its own); nothing reads them by a string. Lit's
+        // production build has mangled its own members already; its cross-package `_$` names do not match.
+        mangle: { properties: { regex: /^__[a-zA-Z]/, reserved: ['__proto__'] } },
         format: { comments: false },
       }),
     ],

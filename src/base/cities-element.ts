@@ -184,11 +184,11 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   }
 
   /** `src`s of feed images that failed to load: their box is removed instead of showing a broken image. */
-  private readonly brokenImages = new Set<string>();
+  private readonly __brokenImages = new Set<string>();
 
   /** Whether a feed image will be shown (present, and not known to be broken). */
   protected showsImage(image: FeedImage | undefined): image is FeedImage {
-    return image !== undefined && !this.brokenImages.has(image.src);
+    return image !== undefined && !this.__brokenImages.has(image.src);
   }
 
   /**
@@ -209,14 +209,14 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
       loading="lazy"
       decoding="async"
       referrerpolicy="no-referrer"
-      @error=${this.onImageError}
+      @error=${this.__onImageError}
     />`;
   }
 
-  private onImageError = (event: Event): void => {
+  private __onImageError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src');
-    if (src === null || this.brokenImages.has(src)) return;
-    this.brokenImages.add(src);
+    if (src === null || this.__brokenImages.has(src)) return;
+    this.__brokenImages.add(src);
     this.requestUpdate();
   };
 
@@ -290,18 +290,18 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   protected renderError(): unknown {
     return html`<div class="state error" part="state" role="status">
       <p>${msg('The content could not be loaded.')}</p>
-      <button class="button" part="retry" type="button" @click=${this.retry}>${msg('Try again')}</button>
+      <button class="button" part="retry" type="button" @click=${this.__retry}>${msg('Try again')}</button>
     </div>`;
   }
 
   protected renderStaleNote(): unknown {
     return html`<p class="stale-note" part="state" role="status">
       <span>${msg('Could not refresh; showing the last saved copy.')}</span>
-      <button class="button" part="retry" type="button" @click=${this.retry}>${msg('Try again')}</button>
+      <button class="button" part="retry" type="button" @click=${this.__retry}>${msg('Try again')}</button>
     </p>`;
   }
 
-  private retry = (): void => {
+  private __retry = (): void => {
     this.feed.reload();
   };
 }

@@ -38,37 +38,37 @@ export class AutoplayController implements ReactiveController {
   /** The host was told to reduce motion (its `motion="reduce"`), as if the system asked for it. */
   reduceMotion = false;
 
-  private choice: boolean | undefined;
-  private hovered = false;
-  private focused = false;
-  private connected = false;
-  private media: MediaQueryList | undefined;
-  private scope: ShadowRoot | HTMLElement | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerMs = 0;
+  private __choice: boolean | undefined;
+  private __hovered = false;
+  private __focused = false;
+  private __connected = false;
+  private __media: MediaQueryList | undefined;
+  private __scope: ShadowRoot | HTMLElement | undefined;
+  private __timer: ReturnType<typeof setTimeout> | undefined;
+  private __timerMs = 0;
   /** `running` as the last render saw it. */
-  private shown = false;
+  private __shown = false;
 
   constructor(
-    private readonly host: Host,
-    private readonly options: AutoplayOptions,
+    private readonly __host: Host,
+    private readonly __options: AutoplayOptions,
   ) {
-    host.addController(this);
+    __host.addController(this);
   }
 
   /** The visitor asked the system for reduced motion, or the host was told to reduce motion. */
   get reducedMotion(): boolean {
-    return this.reduceMotion || (this.media?.matches ?? false);
+    return this.reduceMotion || (this.__media?.matches ?? false);
   }
 
   /** Rotation is on (the rotation control offers "stop"), though it may be paused for now. */
   get playing(): boolean {
-    return this.enabled && (this.choice ?? !this.reducedMotion);
+    return this.enabled && (this.__choice ?? !this.reducedMotion);
   }
 
   /** The timer is ticking: playing, and not paused by hover, focus or a hidden page. */
   get running(): boolean {
-    return this.playing && this.connected && !this.hovered && !this.focused && !document.hidden;
+    return this.playing && this.__connected && !this.__hovered && !this.__focused && !document.hidden;
   }
 
   /** The milliseconds actually used between steps. */
@@ -78,131 +78,131 @@ export class AutoplayController implements ReactiveController {
 
   /** The user started rotation (also under reduced motion). */
   play(): void {
-    this.choice = true;
-    this.changed();
+    this.__choice = true;
+    this.__changed();
   }
 
   /** The user stopped rotation, for good: it starts again only through `play()`. */
   stop(): void {
-    this.choice = false;
-    this.changed();
+    this.__choice = false;
+    this.__changed();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
-    this.media?.addEventListener('change', this.changed);
-    document.addEventListener('visibilitychange', this.changed);
+    this.__connected = true;
+    this.__media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
+    this.__media?.addEventListener('change', this.__changed);
+    document.addEventListener('visibilitychange', this.__changed);
     // Moves between two elements of one shadow tree never reach the host (target and related target
     // retarget to the same node), so hover and focus are followed inside the shadow root.
-    this.scope = this.host.shadowRoot ?? this.host;
-    this.scope.addEventListener('pointerover', this.onPointerOver as EventListener);
-    this.scope.addEventListener('focusin', this.onFocusIn as EventListener);
-    this.scope.addEventListener('focusout', this.onFocusOut as EventListener);
-    this.host.addEventListener('pointerleave', this.onPointerLeave);
+    this.__scope = this.__host.shadowRoot ?? this.__host;
+    this.__scope.addEventListener('pointerover', this.__onPointerOver as EventListener);
+    this.__scope.addEventListener('focusin', this.__onFocusIn as EventListener);
+    this.__scope.addEventListener('focusout', this.__onFocusOut as EventListener);
+    this.__host.addEventListener('pointerleave', this.__onPointerLeave);
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.hovered = false;
-    this.focused = false;
-    this.media?.removeEventListener('change', this.changed);
-    this.media = undefined;
-    document.removeEventListener('visibilitychange', this.changed);
-    this.scope?.removeEventListener('pointerover', this.onPointerOver as EventListener);
-    this.scope?.removeEventListener('focusin', this.onFocusIn as EventListener);
-    this.scope?.removeEventListener('focusout', this.onFocusOut as EventListener);
-    this.scope = undefined;
-    this.host.removeEventListener('pointerleave', this.onPointerLeave);
-    this.clear();
+    this.__connected = false;
+    this.__hovered = false;
+    this.__focused = false;
+    this.__media?.removeEventListener('change', this.__changed);
+    this.__media = undefined;
+    document.removeEventListener('visibilitychange', this.__changed);
+    this.__scope?.removeEventListener('pointerover', this.__onPointerOver as EventListener);
+    this.__scope?.removeEventListener('focusin', this.__onFocusIn as EventListener);
+    this.__scope?.removeEventListener('focusout', this.__onFocusOut as EventListener);
+    this.__scope = undefined;
+    this.__host.removeEventListener('pointerleave', this.__onPointerLeave);
+    this.__clear();
   }
 
   hostUpdate(): void {
-    this.shown = this.running;
+    this.__shown = this.running;
   }
 
   hostUpdated(): void {
-    this.sync();
+    this.__sync();
   }
 
   /** Something that the rotation control shows changed (user choice, reduced motion, visibility). */
-  private changed = (): void => {
-    this.sync();
-    this.host.requestUpdate();
+  private __changed = (): void => {
+    this.__sync();
+    this.__host.requestUpdate();
   };
 
   /** Hover or focus changed: re-time, and re-render only when `running` flipped (the live region follows it). */
-  private notify(): void {
-    this.sync();
-    if (this.running !== this.shown) this.host.requestUpdate();
+  private __notify(): void {
+    this.__sync();
+    if (this.running !== this.__shown) this.__host.requestUpdate();
   }
 
-  private sync(): void {
+  private __sync(): void {
     // Focus can vanish without a focusout (the focused element was removed): ask the DOM.
-    if (this.focused) {
-      const active = (this.host.getRootNode() as Document | ShadowRoot).activeElement;
-      if (!active || !this.host.contains(active)) this.focused = false;
+    if (this.__focused) {
+      const active = (this.__host.getRootNode() as Document | ShadowRoot).activeElement;
+      if (!active || !this.__host.contains(active)) this.__focused = false;
     }
     if (!this.running) {
-      this.clear();
+      this.__clear();
       return;
     }
     const ms = this.effectiveInterval;
-    if (this.timer !== undefined && this.timerMs === ms) return;
-    this.clear();
-    this.timerMs = ms;
-    this.timer = setTimeout(this.tick, ms);
+    if (this.__timer !== undefined && this.__timerMs === ms) return;
+    this.__clear();
+    this.__timerMs = ms;
+    this.__timer = setTimeout(this.__tick, ms);
   }
 
-  private clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  private __clear(): void {
+    if (this.__timer !== undefined) clearTimeout(this.__timer);
+    this.__timer = undefined;
   }
 
-  private tick = (): void => {
-    this.timer = undefined;
+  private __tick = (): void => {
+    this.__timer = undefined;
     if (!this.running) return;
-    this.options.advance();
-    this.sync();
+    this.__options.advance();
+    this.__sync();
   };
 
-  private target(event: Event): Element | undefined {
+  private __target(event: Event): Element | undefined {
     return event.target instanceof Element ? event.target : undefined;
   }
 
-  private isExempt(target: Element | undefined): boolean {
-    return !!target && (this.options.exempt?.(target) ?? false);
+  private __isExempt(target: Element | undefined): boolean {
+    return !!target && (this.__options.exempt?.(target) ?? false);
   }
 
-  private onPointerOver = (event: PointerEvent): void => {
+  private __onPointerOver = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
-    this.setHovered(!this.isExempt(this.target(event)));
+    this.__setHovered(!this.__isExempt(this.__target(event)));
   };
 
-  private onPointerLeave = (): void => {
-    this.setHovered(false);
+  private __onPointerLeave = (): void => {
+    this.__setHovered(false);
   };
 
-  private onFocusIn = (event: FocusEvent): void => {
-    this.setFocused(!this.isExempt(this.target(event)));
+  private __onFocusIn = (event: FocusEvent): void => {
+    this.__setFocused(!this.__isExempt(this.__target(event)));
   };
 
-  private onFocusOut = (event: FocusEvent): void => {
+  private __onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget;
     // Focus moves to another element inside: the focusin that follows decides.
-    if (next instanceof Node && this.scope?.contains(next)) return;
-    this.setFocused(false);
+    if (next instanceof Node && this.__scope?.contains(next)) return;
+    this.__setFocused(false);
   };
 
-  private setHovered(value: boolean): void {
-    if (value === this.hovered) return;
-    this.hovered = value;
-    this.notify();
+  private __setHovered(value: boolean): void {
+    if (value === this.__hovered) return;
+    this.__hovered = value;
+    this.__notify();
   }
 
-  private setFocused(value: boolean): void {
-    if (value === this.focused) return;
-    this.focused = value;
-    this.notify();
+  private __setFocused(value: boolean): void {
+    if (value === this.__focused) return;
+    this.__focused = value;
+    this.__notify();
   }
 }

@@ -100,11 +100,11 @@ export class ClockController implements ReactiveController, ClockSubscriber {
   precision: ClockPrecision;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly wanted: () => ClockPrecision = () => 'second',
+    private readonly __host: ReactiveControllerHost,
+    private readonly __wanted: () => ClockPrecision = () => 'second',
   ) {
-    this.precision = wanted();
-    host.addController(this);
+    this.precision = __wanted();
+    __host.addController(this);
   }
 
   hostConnected(): void {
@@ -121,7 +121,7 @@ export class ClockController implements ReactiveController, ClockSubscriber {
   }
 
   hostUpdated(): void {
-    const precision = this.wanted();
+    const precision = this.__wanted();
     if (precision !== this.precision) {
       this.precision = precision;
       precisionChanged();
@@ -130,6 +130,6 @@ export class ClockController implements ReactiveController, ClockSubscriber {
 
   tick(now: number): void {
     const unit = UNIT[this.precision];
-    if (Math.floor(now / unit) !== Math.floor(this.now / unit)) this.host.requestUpdate();
+    if (Math.floor(now / unit) !== Math.floor(this.now / unit)) this.__host.requestUpdate();
   }
 }

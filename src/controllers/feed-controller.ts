@@ -46,44 +46,44 @@ export class FeedController implements ReactiveController {
   stale = false;
   error: FeedError | undefined;
 
-  private url: string | undefined;
-  private token = 0;
-  private connected = false;
-  private cancelWatch: (() => void) | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshDue = false;
+  private __url: string | undefined;
+  private __token = 0;
+  private __connected = false;
+  private __cancelWatch: (() => void) | undefined;
+  private __refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private __refreshDue = false;
 
   constructor(
-    private readonly host: FeedHost,
-    private readonly options: LoadOptions = {},
+    private readonly __host: FeedHost,
+    private readonly __options: LoadOptions = {},
   ) {
-    host.addController(this);
+    __host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    document.addEventListener('visibilitychange', this.onVisibility);
-    if (this.url !== undefined) {
+    this.__connected = true;
+    document.addEventListener('visibilitychange', this.__onVisibility);
+    if (this.__url !== undefined) {
       // Reconnected (moved in the DOM): start again from the same URL, keeping what is shown.
-      this.start();
+      this.__start();
     }
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.token++;
-    this.cancelWatch?.();
-    this.cancelWatch = undefined;
-    this.clearRefresh();
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.__connected = false;
+    this.__token++;
+    this.__cancelWatch?.();
+    this.__cancelWatch = undefined;
+    this.__clearRefresh();
+    document.removeEventListener('visibilitychange', this.__onVisibility);
   }
 
   /** Called by the host before each update: picks up a new URL. */
   hostUpdate(): void {
-    const url = this.host.feedUrl;
-    if (url === this.url) return;
-    this.url = url;
-    this.token++;
+    const url = this.__host.feedUrl;
+    if (url === this.__url) return;
+    this.__url = url;
+    this.__token++;
     this.result = undefined;
     this.error = undefined;
     this.stale = false;
@@ -94,93 +94,93 @@ export class FeedController implements ReactiveController {
       const cached = openCachedFeed(url);
       if (cached instanceof Promise) {
         void cached.then(async (copy) => {
-          if (!copy || this.url !== url || this.result) return;
-          await this.host.prepareFeed?.(copy);
-          if (this.url !== url || this.result) return;
+          if (!copy || this.__url !== url || this.result) return;
+          await this.__host.prepareFeed?.(copy);
+          if (this.__url !== url || this.result) return;
           this.result = copy;
           this.stale = true;
-          this.host.requestUpdate();
+          this.__host.requestUpdate();
         });
       } else if (cached) {
         this.result = cached;
         this.stale = true;
       }
     }
-    if (this.connected) this.start();
+    if (this.__connected) this.__start();
   }
 
   /** Fetches again now, bypassing the copy other widgets share (the Retry button). */
   reload(): void {
-    if (this.url !== undefined) void this.load(0);
+    if (this.__url !== undefined) void this.__load(0);
   }
 
-  private start(): void {
-    this.cancelWatch?.();
-    this.cancelWatch = undefined;
-    this.clearRefresh();
-    if (this.url === undefined) return;
-    if (this.host.feedLoading === 'eager') {
-      void this.load();
+  private __start(): void {
+    this.__cancelWatch?.();
+    this.__cancelWatch = undefined;
+    this.__clearRefresh();
+    if (this.__url === undefined) return;
+    if (this.__host.feedLoading === 'eager') {
+      void this.__load();
     } else {
-      this.cancelWatch = whenNearViewport(this.host, () => {
-        this.cancelWatch = undefined;
-        void this.load();
+      this.__cancelWatch = whenNearViewport(this.__host, () => {
+        this.__cancelWatch = undefined;
+        void this.__load();
       });
     }
   }
 
-  private async load(maxAge?: number): Promise<void> {
-    const url = this.url;
+  private async __load(maxAge?: number): Promise<void> {
+    const url = this.__url;
     if (url === undefined) return;
-    const token = ++this.token;
-    this.clearRefresh();
+    const token = ++this.__token;
+    this.__clearRefresh();
     if (!this.result) this.status = 'loading';
-    this.host.requestUpdate();
+    this.__host.requestUpdate();
     try {
-      const options = maxAge === undefined ? this.options : { ...this.options, maxAge };
+      const options = maxAge === undefined ? this.__options : { ...this.__options, maxAge };
       const result = await loadFeed(url, options);
-      if (token !== this.token) return;
-      await this.host.prepareFeed?.(result);
-      if (token !== this.token) return;
+      if (token !== this.__token) return;
+      await this.__host.prepareFeed?.(result);
+      if (token !== this.__token) return;
       this.result = result;
       this.stale = false;
       this.error = undefined;
       this.status = 'ready';
-      this.dispatch<FeedLoadDetail>('cities-feed-load', this.host.feedSummary(result));
+      this.__dispatch<FeedLoadDetail>('cities-feed-load', this.__host.feedSummary(result));
     } catch (error) {
-      if (token !== this.token) return;
+      if (token !== this.__token) return;
       this.error = toFeedError(error);
       this.status = 'error';
-      this.dispatch<FeedErrorDetail>('cities-feed-error', { message: this.error.message });
+      this.__dispatch<FeedErrorDetail>('cities-feed-error', { message: this.error.message });
     }
-    this.scheduleRefresh();
-    this.host.requestUpdate();
+    this.__scheduleRefresh();
+    this.__host.requestUpdate();
   }
 
-  private dispatch<T>(type: string, detail: T): void {
-    this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  private __dispatch<T>(type: string, detail: T): void {
+    this.__host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
-  private scheduleRefresh(): void {
-    const seconds = this.host.feedRefresh;
-    if (!this.connected || !(seconds > 0)) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      if (document.hidden) this.refreshDue = true;
-      else void this.load(seconds * 500);
+  private __scheduleRefresh(): void {
+    const seconds = this.__host.feedRefresh;
+    if (!this.__connected || !(seconds > 0)) return;
+    this.__refreshTimer = setTimeout(() => {
+      this.__refreshTimer = undefined;
+      if (document.hidden) this.__refreshDue = true;
+      else void this.__load(seconds * 500);
     }, seconds * 1000);
   }
 
-  private clearRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    this.refreshDue = false;
+  private __clearRefresh(): void {
+    clearTimeout(this.__refreshTimer);
+    this.__refreshTimer = undefined;
+    this.__refreshDue = false;
   }
 
-  private onVisibility = (): void => {
-    if (!document.hidden && this.refreshDue) {
-      this.refreshDue = false;
-      void this.load(this.host.feedRefresh * 500);
+  private __onVisibility = (): void => {
+    if (!document.hidden && this.__refreshDue) {
+      this.__refreshDue = false;
+      void this.__load(this.__host.feedRefresh * 500);
     }
   };
 }

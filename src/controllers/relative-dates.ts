@@ -15,40 +15,40 @@ import { subscribe, unsubscribe, type ClockSubscriber } from './clock.js';
 export class RelativeDatesController implements ReactiveController, ClockSubscriber {
   readonly precision = 'minute';
   /** The render under way (or the last one) showed a relative date. */
-  private recent = false;
-  private subscribed = false;
+  private __recent = false;
+  private __subscribed = false;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
-    host.addController(this);
+  constructor(private readonly __host: ReactiveControllerHost & Element) {
+    __host.addController(this);
   }
 
   /** A date as formatDate says it, noting whether it is relative. */
   format(time: number, locale: string): string {
     const now = Date.now();
-    if (isRecent(time, now)) this.recent = true;
+    if (isRecent(time, now)) this.__recent = true;
     return formatDate(time, locale, now);
   }
 
   hostUpdate(): void {
-    this.recent = false;
+    this.__recent = false;
   }
 
   hostUpdated(): void {
     // A widget can render after it left the page (its feed arrived late): no clock for it then.
-    this.watch(this.recent && this.host.isConnected);
+    this.__watch(this.__recent && this.__host.isConnected);
   }
 
   hostDisconnected(): void {
-    this.watch(false);
+    this.__watch(false);
   }
 
   tick(): void {
-    this.host.requestUpdate();
+    this.__host.requestUpdate();
   }
 
-  private watch(on: boolean): void {
-    if (on === this.subscribed) return;
-    this.subscribed = on;
+  private __watch(on: boolean): void {
+    if (on === this.__subscribed) return;
+    this.__subscribed = on;
     if (on) subscribe(this);
     else unsubscribe(this);
   }

@@ -268,23 +268,23 @@ export class EventCountdown extends CitiesElement {
   /** The heading level of the event title, 2 to 6 (default 3), to fit the page's outline. */
   headingLevel = 3;
 
-  private readonly clock = new ClockController(this, () =>
-    this.shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
+  private readonly __clock = new ClockController(this, () =>
+    this.__shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
   );
 
   /** What the last render showed; `undefined` while loading, on a feed error, or with nothing configured. */
-  private shown: CountdownStateDetail | undefined;
-  private firedKey: string | undefined;
+  private __shown: CountdownStateDetail | undefined;
+  private __firedKey: string | undefined;
   /** The live region's text, the state it was written for, and when. */
-  private announcement = '';
-  private announcedKey: string | undefined;
-  private announcedAt = 0;
-  private feedEvents: { result: ParseResult; language: string; list: ShownEvent[] } | undefined;
-  private calendar: CalendarLinks | undefined;
+  private __announcement = '';
+  private __announcedKey: string | undefined;
+  private __announcedAt = 0;
+  private __feedEvents: { result: ParseResult; language: string; list: ShownEvent[] } | undefined;
+  private __calendar: CalendarLinks | undefined;
 
   /** The state currently shown (`upcoming`, `live`, `ended`, `none`, `not-found`, `invalid`), or `undefined` while loading. */
   get state(): CountdownState | undefined {
-    return this.shown?.state;
+    return this.__shown?.state;
   }
 
   override get feedUrl(): string | undefined {
@@ -296,22 +296,22 @@ export class EventCountdown extends CitiesElement {
   }
 
   protected override renderEmpty(): unknown {
-    return this.renderView({ state: 'none' });
+    return this.__renderView({ state: 'none' });
   }
 
   protected override renderError(): unknown {
-    this.shown = undefined;
+    this.__shown = undefined;
     return super.renderError();
   }
 
   /** No feed: the attribute-defined event, when there is one. */
   protected override renderIdle(): unknown {
     if (this.date === undefined) {
-      this.shown = undefined;
+      this.__shown = undefined;
       return super.renderIdle();
     }
     const start = parseDateTime(this.date.trim());
-    if (start === undefined) return this.renderView({ state: 'invalid' });
+    if (start === undefined) return this.__renderView({ state: 'invalid' });
     const end = parseDateTime(this.end?.trim());
     const hasEnd = end !== undefined && end > start;
     const label = this.label?.trim();
@@ -330,28 +330,28 @@ export class EventCountdown extends CitiesElement {
       online: location ? undefined : true,
       summary: undefined,
     };
-    return this.renderView({ state: this.phaseOf(event), event });
+    return this.__renderView({ state: this.__phaseOf(event), event });
   }
 
   protected renderContent(result: ParseResult): unknown {
-    const events = this.eventsOf(result);
-    const now = this.clock.now;
+    const events = this.__eventsOf(result);
+    const now = this.__clock.now;
     if (this.event !== undefined) {
       const event = events.find((e) => e.id === this.event);
-      return this.renderView(event ? { state: this.phaseOf(event), event } : { state: 'not-found' });
+      return this.__renderView(event ? { state: this.__phaseOf(event), event } : { state: 'not-found' });
     }
     const next = events.find((e) => e.end > now);
-    if (next) return this.renderView({ state: this.phaseOf(next), event: next });
+    if (next) return this.__renderView({ state: this.__phaseOf(next), event: next });
     const last = events.reduce<ShownEvent | undefined>((a, e) => (!a || e.end >= a.end ? e : a), undefined);
-    return this.renderView(last ? { state: 'ended', event: last, fromFeed: true } : { state: 'none' });
+    return this.__renderView(last ? { state: 'ended', event: last, fromFeed: true } : { state: 'none' });
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const shown = this.shown;
+    const shown = this.__shown;
     const key = shown && `${shown.state}\n${shown.id ?? ''}`;
-    if (shown && key !== this.firedKey) {
-      this.firedKey = key;
+    if (shown && key !== this.__firedKey) {
+      this.__firedKey = key;
       this.dispatchEvent(
         new CustomEvent<CountdownStateDetail>('cities-countdown-state', {
           detail: { ...shown },
@@ -363,8 +363,8 @@ export class EventCountdown extends CitiesElement {
   }
 
   /** The feed's events, parsed and sorted by start; kept until the feed or the language changes. */
-  private eventsOf(result: ParseResult): ShownEvent[] {
-    const cached = this.feedEvents;
+  private __eventsOf(result: ParseResult): ShownEvent[] {
+    const cached = this.__feedEvents;
     if (cached?.result === result && cached.language === this.language) return cached.list;
     let host = 'cities-widgets';
     try {
@@ -372,12 +372,12 @@ export class EventCountdown extends CitiesElement {
     } catch {
       /* keep the default */
     }
-    const list = result.feed.events.map((e) => this.fromFeed(e, host)).sort((a, b) => a.start - b.start);
-    this.feedEvents = { result, language: this.language, list };
+    const list = result.feed.events.map((e) => this.__fromFeed(e, host)).sort((a, b) => a.start - b.start);
+    this.__feedEvents = { result, language: this.language, list };
     return list;
   }
 
-  private fromFeed(e: FeedEvent, host: string): ShownEvent {
+  private __fromFeed(e: FeedEvent, host: string): ShownEvent {
     const start = parseDateTime(e.start)!;
     const end = parseDateTime(e.end);
     return {
@@ -395,19 +395,19 @@ export class EventCountdown extends CitiesElement {
     };
   }
 
-  private phaseOf(event: ShownEvent): CountdownState {
-    const now = this.clock.now;
+  private __phaseOf(event: ShownEvent): CountdownState {
+    const now = this.__clock.now;
     return now < event.start ? 'upcoming' : now < event.end ? 'live' : 'ended';
   }
 
   // ---- time and text -------------------------------------------------------------------------------
 
-  private get visitorZone(): string {
+  private get __visitorZone(): string {
     return isTimeZone(this.visitorTimeZone) ? this.visitorTimeZone : browserTimeZone();
   }
 
   /** The event's own wall clock and how to name it. */
-  private eventZone(event: ShownEvent): { zone: Zone; place: string | undefined } {
+  private __eventZone(event: ShownEvent): { zone: Zone; place: string | undefined } {
     const place = this.place?.trim() || undefined;
     const fixed: Zone = { timeZone: 'UTC', shift: event.offset * MINUTE };
     if (!isTimeZone(this.timeZone)) return { zone: fixed, place };
@@ -417,12 +417,12 @@ export class EventCountdown extends CitiesElement {
   }
 
   /** "Sunday, March 28, 2027 at 5:00 AM your time · 12:00 PM in Madrid". */
-  private whenText(event: ShownEvent): string {
+  private __whenText(event: ShownEvent): string {
     const locale = this.formatLocale;
-    const visitor: Zone = { timeZone: this.visitorZone, shift: 0 };
+    const visitor: Zone = { timeZone: this.__visitorZone, shift: 0 };
     const end = event.hasEnd ? event.end : undefined;
     const mine = format(locale, FULL, visitor, event.start, end);
-    const { zone, place } = this.eventZone(event);
+    const { zone, place } = this.__eventZone(event);
     if (format('en', WALL_KEY, visitor, event.start) === format('en', WALL_KEY, zone, event.start)) {
       return place ? msg(str`${mine} in ${place}`) : mine;
     }
@@ -432,7 +432,7 @@ export class EventCountdown extends CitiesElement {
     return `${msg(str`${mine} your time`)} · ${own}`;
   }
 
-  private units(duration: Duration): { unit: string; number: string; label: string }[] {
+  private __units(duration: Duration): { unit: string; number: string; label: string }[] {
     const compact = this.layout === 'compact';
     const names: (keyof Duration)[] = this.noSeconds ? ['days', 'hours', 'minutes'] : ['days', 'hours', 'minutes', 'seconds'];
     return names.map((name) => {
@@ -453,7 +453,7 @@ export class EventCountdown extends CitiesElement {
   }
 
   /** "2 days, 3 hours, and 5 minutes" (zero units left out), or undefined under a minute. */
-  private spoken(duration: Duration): string | undefined {
+  private __spoken(duration: Duration): string | undefined {
     const items = (['days', 'hours', 'minutes'] as const)
       .filter((name) => duration[name] > 0)
       .map((name) =>
@@ -462,17 +462,17 @@ export class EventCountdown extends CitiesElement {
     return items.length ? listFormat(this.formatLocale, { type: 'conjunction' }).format(items) : undefined;
   }
 
-  private announce(view: View, remaining: Duration | undefined): string {
+  private __announce(view: View, remaining: Duration | undefined): string {
     // The language is part of the key: a catalog that arrives after the first render (or a new `lang`)
     // must give an announcement in that language, not keep the English one.
     const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}\n${isLocaleReady(this.locale)}`;
-    const now = this.clock.now;
+    const now = this.__clock.now;
     const title = view.event?.title.text ?? '';
-    const changed = key !== this.announcedKey;
-    if (!changed && (view.state !== 'upcoming' || now - this.announcedAt < MINUTE)) return this.announcement;
-    this.announcedKey = key;
-    this.announcedAt = now;
-    const spoken = remaining && this.spoken(remaining);
+    const changed = key !== this.__announcedKey;
+    if (!changed && (view.state !== 'upcoming' || now - this.__announcedAt < MINUTE)) return this.__announcement;
+    this.__announcedKey = key;
+    this.__announcedAt = now;
+    const spoken = remaining && this.__spoken(remaining);
     const left = spoken ? msg(str`${spoken} left`) : msg('Less than a minute left');
     let text: string;
     switch (view.state) {
@@ -486,13 +486,13 @@ export class EventCountdown extends CitiesElement {
         text = msg(str`${title} has ended.`);
         break;
       default:
-        text = this.messageOf(view);
+        text = this.__messageOf(view);
     }
-    this.announcement = text;
+    this.__announcement = text;
     return text;
   }
 
-  private messageOf(view: View): string {
+  private __messageOf(view: View): string {
     switch (view.state) {
       case 'invalid':
         return msg('The event date could not be read. Write it with a time zone offset, like 2026-12-01T15:00:00+01:00.');
@@ -512,17 +512,17 @@ export class EventCountdown extends CitiesElement {
   // ---- rendering ----------------------------------------------------------------------------------
 
   /** One template for every state, so that the live region stays the same node. */
-  private renderView(view: View): TemplateResult {
-    this.shown = { state: view.state, id: view.event?.id };
+  private __renderView(view: View): TemplateResult {
+    this.__shown = { state: view.state, id: view.event?.id };
     const event = view.event;
     const remaining =
       event && view.state === 'upcoming'
-        ? splitDuration(event.start - this.clock.now, this.noSeconds ? 'minute' : 'second')
+        ? splitDuration(event.start - this.__clock.now, this.noSeconds ? 'minute' : 'second')
         : undefined;
-    const announcement = this.announce(view, remaining);
+    const announcement = this.__announce(view, remaining);
     return html`<div class="event layout-${this.layout === 'compact' ? 'compact' : 'full'} is-${view.state}" part="event">
         <div class="body">
-          ${event ? this.renderEvent(view, event, remaining) : html`<p class="message" part="message">${this.messageOf(view)}</p>`}
+          ${event ? this.__renderEvent(view, event, remaining) : html`<p class="message" part="message">${this.__messageOf(view)}</p>`}
         </div>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</p>`;
@@ -534,7 +534,7 @@ export class EventCountdown extends CitiesElement {
    * event arrives.
    */
   protected override renderSkeleton(): unknown {
-    this.shown = undefined;
+    this.__shown = undefined;
     const full = this.layout !== 'compact';
     const units = this.noSeconds ? 3 : 4;
     const line = (size?: string) => this.bone(size);
@@ -557,7 +557,7 @@ export class EventCountdown extends CitiesElement {
     );
   }
 
-  private renderEvent(view: View, event: ShownEvent, remaining: Duration | undefined): TemplateResult {
+  private __renderEvent(view: View, event: ShownEvent, remaining: Duration | undefined): TemplateResult {
     const { state } = view;
     const full = this.layout !== 'compact';
     const status =
@@ -572,7 +572,7 @@ export class EventCountdown extends CitiesElement {
         : msg('Online');
     return html`<p class="status" part="status"><span class="dot" aria-hidden="true"></span>${status}</p>
       <p class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} lang=${this.langOf(event.title)} dir="auto">${title}</p>
-      ${remaining ? this.renderCountdown(remaining) : nothing}
+      ${remaining ? this.__renderCountdown(remaining) : nothing}
       ${state === 'live'
         ? event.url
           ? html`<p class="live"><a class="button primary" part="join" href=${event.url} target="_blank" rel="noopener noreferrer"
@@ -580,15 +580,15 @@ export class EventCountdown extends CitiesElement {
               ></p>`
           : nothing
         : nothing}
-      ${state === 'ended' ? html`<p class="message" part="message">${this.messageOf(view)}</p>` : nothing}
-      <p class="when" part="when"><time datetime=${new Date(event.start).toISOString()}>${this.whenText(event)}</time></p>
+      ${state === 'ended' ? html`<p class="message" part="message">${this.__messageOf(view)}</p>` : nothing}
+      <p class="when" part="when"><time datetime=${new Date(event.start).toISOString()}>${this.__whenText(event)}</time></p>
       ${where === nothing || !full ? nothing : html`<p class="location" part="location">${where}</p>`}
-      ${full && state === 'upcoming' ? this.renderCalendar(event) : nothing}`;
+      ${full && state === 'upcoming' ? this.__renderCalendar(event) : nothing}`;
   }
 
-  private renderCountdown(remaining: Duration): TemplateResult {
+  private __renderCountdown(remaining: Duration): TemplateResult {
     return html`<div class="countdown" part="countdown" role="timer" aria-live="off" aria-atomic="true" aria-label=${msg('Time left')}>
-      ${this.units(remaining).map(
+      ${this.__units(remaining).map(
         (u) => html`<span class="unit unit-${u.unit}" part="unit"
           ><span class="number" part="number">${u.number}</span> <span class="label" part="label">${u.label}</span></span
         >`,
@@ -596,15 +596,15 @@ export class EventCountdown extends CitiesElement {
     </div>`;
   }
 
-  private renderCalendar(event: ShownEvent): TemplateResult {
+  private __renderCalendar(event: ShownEvent): TemplateResult {
     // The links appear once the calendar export has arrived (usually before the disclosure is open).
-    const links = ics && this.calendarLinks(event, ics);
+    const links = ics && this.__calendarLinks(event, ics);
     return html`<details
       class="calendar"
       part="calendar"
-      @pointerover=${this.loadCalendar}
-      @focusin=${this.loadCalendar}
-      @toggle=${this.loadCalendar}
+      @pointerover=${this.__loadCalendar}
+      @focusin=${this.__loadCalendar}
+      @toggle=${this.__loadCalendar}
     >
       <summary>${msg('Add to calendar')}</summary>
       ${links
@@ -618,12 +618,12 @@ export class EventCountdown extends CitiesElement {
   }
 
   /** Fetches the calendar export if needed, then renders the links (another countdown may have fetched it). */
-  private loadCalendar = (): void => {
-    if (!this.calendar) void loadIcs().then(() => this.requestUpdate());
+  private __loadCalendar = (): void => {
+    if (!this.__calendar) void loadIcs().then(() => this.requestUpdate());
   };
 
   /** Built once per event (not on every tick): the links and the `.ics` stamped when first shown. */
-  private calendarLinks(event: ShownEvent, module: typeof import('./ics.js')): CalendarLinks {
+  private __calendarLinks(event: ShownEvent, module: typeof import('./ics.js')): CalendarLinks {
     const where = event.location?.text ?? (event.online === false ? undefined : msg('Online'));
     const entry: CalendarEvent = {
       uid: event.uid,
@@ -636,9 +636,9 @@ export class EventCountdown extends CitiesElement {
       url: event.url,
     };
     const key = JSON.stringify(entry);
-    if (this.calendar?.key !== key) {
-      this.calendar = { key, ...module.calendarLinks(entry, this.clock.now) };
+    if (this.__calendar?.key !== key) {
+      this.__calendar = { key, ...module.calendarLinks(entry, this.__clock.now) };
     }
-    return this.calendar;
+    return this.__calendar;
   }
 }

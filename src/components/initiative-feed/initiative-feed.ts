@@ -114,26 +114,26 @@ const tokens = (value: string | undefined): string[] =>
 
 /** Runs a callback once things have been quiet for `wait` ms; a pending call runs at once on disconnect. */
 class Settle implements ReactiveController {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private __timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly wait: number,
-    private readonly callback: () => void,
+    private readonly __wait: number,
+    private readonly __callback: () => void,
   ) {
     host.addController(this);
   }
 
   schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, this.wait);
+    clearTimeout(this.__timer);
+    this.__timer = setTimeout(this.flush, this.__wait);
   }
 
   flush = (): void => {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.callback();
+    if (this.__timer === undefined) return;
+    clearTimeout(this.__timer);
+    this.__timer = undefined;
+    this.__callback();
   };
 
   hostDisconnected(): void {
@@ -232,45 +232,45 @@ export class InitiativeFeed extends CitiesElement {
   private pages = 1;
 
   /** The result count in the live region: it follows the filters once they settle. */
-  private status: string | undefined;
-  private latestStatus = '';
-  private memoIndex: Index | undefined;
-  private memoBase: Base | undefined;
-  private memoView: View | undefined;
-  private idle: number | undefined;
-  private urlRead = false;
+  private __status: string | undefined;
+  private __latestStatus = '';
+  private __memoIndex: Index | undefined;
+  private __memoBase: Base | undefined;
+  private __memoView: View | undefined;
+  private __idle: number | undefined;
+  private __urlRead = false;
 
   /** "3 days ago" kept true while the page stays open. */
-  private readonly dates = new RelativeDatesController(this);
+  private readonly __dates = new RelativeDatesController(this);
 
-  private readonly settle = new Settle(this, SETTLE_MS, () => {
-    this.status = this.latestStatus;
-    if (this.syncUrl && this.filterable) this.writeUrl();
+  private readonly __settle = new Settle(this, SETTLE_MS, () => {
+    this.__status = this.__latestStatus;
+    if (this.syncUrl && this.filterable) this.__writeUrl();
     this.requestUpdate();
   });
 
-  private get size(): number {
+  private get __size(): number {
     return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : DEFAULT_PAGE_SIZE;
   }
 
-  private get layoutName(): InitiativeLayout {
+  private get __layoutName(): InitiativeLayout {
     return LAYOUTS.includes(this.layout) ? this.layout : 'list';
   }
 
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
-    return { count: this.view(result).total, skipped: result.skipped.initiatives };
+    return { count: this.__view(result).total, skipped: result.skipped.initiatives };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopIdle();
+    this.__stopIdle();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.syncUrl && this.filterable && !this.urlRead) {
-      this.urlRead = true;
-      this.readUrl();
+    if (this.syncUrl && this.filterable && !this.__urlRead) {
+      this.__urlRead = true;
+      this.__readUrl();
     }
     if (changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
       this.pages = 1;
@@ -281,7 +281,7 @@ export class InitiativeFeed extends CitiesElement {
   protected override whileLoading(): void {
     // Errors are left to the render, which shows its own state: nothing here may reject unheard.
     prepareFormats(this.formatLocale)
-      .then(() => this.prepareCardTemplates())
+      .then(() => this.__prepareCardTemplates())
       .catch(() => undefined);
   }
 
@@ -289,12 +289,12 @@ export class InitiativeFeed extends CitiesElement {
 
   /** Sorted entries for a feed in the widget's language; rebuilt only when either changes. */
   private index(result: ParseResult): Index {
-    const memo = this.memoIndex;
-    if (memo && memo.result === result && memo.lang === this.indexLang) return memo;
-    return runSteps(this.indexSteps(result));
+    const memo = this.__memoIndex;
+    if (memo && memo.result === result && memo.lang === this.__indexLang) return memo;
+    return runSteps(this.__indexSteps(result));
   }
 
-  private get indexLang(): string {
+  private get __indexLang(): string {
     return `${this.language}|${this.formatLocale}`;
   }
 
@@ -308,15 +308,15 @@ export class InitiativeFeed extends CitiesElement {
     await prepareFormats(this.formatLocale);
     if (!cardTemplatesReady) {
       await yieldToPage();
-      this.prepareCardTemplates();
+      this.__prepareCardTemplates();
     }
     // The index (country names, topic numbers and the selects' counts; not sorted, see view()) is built
     // before the render, in slices of a few ms for a large feed (a small one fits in one); then the attribute
     // filters and the options of the selects, in a task of their own for a large feed. The render then picks
     // out the first page's newest entries and draws them.
-    await runInSlices(this.indexSteps(result));
+    await runInSlices(this.__indexSteps(result));
     if (result.feed.initiatives.length > SLICED_INDEX_FROM) await yieldToPage();
-    if (this.memoIndex?.result === result) this.base(this.memoIndex);
+    if (this.__memoIndex?.result === result) this.__base(this.__memoIndex);
   }
 
   /**
@@ -326,18 +326,18 @@ export class InitiativeFeed extends CitiesElement {
    * page, while the feed is on the way (or, when the feed came first, before its index); an inert document
    * loads no image. The render that follows only clones them.
    */
-  private prepareCardTemplates(): void {
+  private __prepareCardTemplates(): void {
     if (cardTemplatesReady || !this.isConnected) return;
     cardTemplatesReady = true;
     const inert = document.implementation.createHTMLDocument('');
-    this.localized(() => render(html`<ul>${this.renderCard(SAMPLE)}</ul>`, inert.body, { host: this, creationScope: inert }));
+    this.localized(() => render(html`<ul>${this.__renderCard(SAMPLE)}</ul>`, inert.body, { host: this, creationScope: inert }));
   }
 
   /** Builds the index, pausing (yield) every 64 entries. */
-  private *indexSteps(result: ParseResult): Generator<void, Index, void> {
-    const lang = this.indexLang;
+  private *__indexSteps(result: ParseResult): Generator<void, Index, void> {
+    const lang = this.__indexLang;
     const locale = this.formatLocale;
-    this.stopIdle();
+    this.__stopIdle();
     const names = new Map<string, string>();
     const labels = new Map<string, string>();
     // Cities and topics repeat: each distinct string is folded once, and a topic as written maps straight to
@@ -399,7 +399,7 @@ export class InitiativeFeed extends CitiesElement {
       });
     }
     // Not sorted here: the first page only needs the newest few (view()); the whole order waits for a need.
-    this.memoIndex = {
+    this.__memoIndex = {
       result,
       lang,
       entries,
@@ -411,11 +411,11 @@ export class InitiativeFeed extends CitiesElement {
       byCountry,
       byTopic,
     };
-    return this.memoIndex;
+    return this.__memoIndex;
   }
 
   /** The folded text a search looks in: title, summary, city, country names, region, topics. */
-  private hay(entry: Entry): string {
+  private __hay(entry: Entry): string {
     if (entry.hay === undefined) {
       const { item } = entry;
       const topics = item.topics ?? [];
@@ -424,7 +424,7 @@ export class InitiativeFeed extends CitiesElement {
           this.text(item.title).text,
           this.text(item.summary).text,
           item.city,
-          this.memoIndex?.names.get(item.country) ?? '',
+          this.__memoIndex?.names.get(item.country) ?? '',
           countryName(item.country, 'en'),
           item.region ?? '',
           ...topics,
@@ -436,26 +436,26 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   /** Sorts a large feed and builds its search text in idle time, so that the first keystroke does not. */
-  private warmUp(base: Base): void {
+  private __warmUp(base: Base): void {
     const { index } = base;
     if (index.warming || typeof requestIdleCallback !== 'function') return;
     index.warming = true;
     let i = 0;
     const step = (deadline: IdleDeadline): void => {
-      this.idle = undefined;
-      if (this.memoIndex !== index) return;
+      this.__idle = undefined;
+      if (this.__memoIndex !== index) return;
       // At most 8 ms at a time: an idle period can be 50 ms long, and a busy machine overshoots it.
       const end = performance.now() + Math.min(8, deadline.timeRemaining() - 2);
       // The order first (a sort is one step: 2–3 ms at 5,000 in cold code), then the search text.
-      if (this.memoBase === base) this.sorted(base);
-      while (i < index.entries.length && performance.now() < end) this.hay(index.entries[i++]!);
-      if (i < index.entries.length) this.idle = requestIdleCallback(step);
+      if (this.__memoBase === base) this.__sorted(base);
+      while (i < index.entries.length && performance.now() < end) this.__hay(index.entries[i++]!);
+      if (i < index.entries.length) this.__idle = requestIdleCallback(step);
     };
-    this.idle = requestIdleCallback(step);
+    this.__idle = requestIdleCallback(step);
   }
 
   /** The base's entries newest first, sorted now if they are not yet. */
-  private sorted(base: Base): Entry[] {
+  private __sorted(base: Base): Entry[] {
     if (!base.sorted) {
       base.entries.sort(byNewest);
       base.sorted = true;
@@ -463,18 +463,18 @@ export class InitiativeFeed extends CitiesElement {
     return base.entries;
   }
 
-  private stopIdle(): void {
-    if (this.idle === undefined) return;
-    cancelIdleCallback(this.idle);
-    this.idle = undefined;
+  private __stopIdle(): void {
+    if (this.__idle === undefined) return;
+    cancelIdleCallback(this.__idle);
+    this.__idle = undefined;
     // Unfinished: the next render starts it again.
-    if (this.memoIndex) this.memoIndex.warming = false;
+    if (this.__memoIndex) this.__memoIndex.warming = false;
   }
 
   /** The entries the attributes let through, and the options of the selects. */
-  private base(index: Index): Base {
+  private __base(index: Index): Base {
     const key = [this.city, this.country, this.topic, this.filterable].join('\n');
-    const memo = this.memoBase;
+    const memo = this.__memoBase;
     if (memo && memo.index === index && memo.key === key) return memo;
     const cities = tokens(this.city);
     const countries = tokens(this.country);
@@ -523,7 +523,7 @@ export class InitiativeFeed extends CitiesElement {
     }
     const compare = collator(this.formatLocale).compare;
     const byLabel = (a: [string, string], b: [string, string]) => compare(a[1], b[1]);
-    this.memoBase = {
+    this.__memoBase = {
       index,
       key,
       entries,
@@ -533,13 +533,13 @@ export class InitiativeFeed extends CitiesElement {
       countryCounts,
       topicCounts,
     };
-    return this.memoBase;
+    return this.__memoBase;
   }
 
   /** Everything after the visitor's filters and the limit, with the counts for the selects. */
-  private view(result: ParseResult): View {
+  private __view(result: ParseResult): View {
     const index = this.index(result);
-    const base = this.base(index);
+    const base = this.__base(index);
     const query = this.filterable ? this.query : '';
     const country = this.filterable ? this.selectedCountry : '';
     const topic = this.filterable ? this.selectedTopic : '';
@@ -549,20 +549,20 @@ export class InitiativeFeed extends CitiesElement {
     // No visitor filter: every entry, and the counts worked out with the options.
     const plain = !words.length && !country && !topic;
     // Shown so far, without a visitor filter, from entries not sorted yet: only the newest few are needed.
-    const wanted = Math.min(limit, this.pages * this.size);
+    const wanted = Math.min(limit, this.pages * this.__size);
     const partial = plain && !base.sorted && wanted <= PARTIAL_MAX && wanted < base.entries.length;
     const key = [query, country, topic, this.limit, partial ? wanted : ''].join('\n');
-    const memo = this.memoView;
+    const memo = this.__memoView;
     if (memo && memo.base === base && memo.key === key) return memo;
 
     let countryCounts = base.countryCounts;
     let topicCounts = base.topicCounts;
     const total = (n: number) => Math.min(n, limit);
     if (partial) {
-      this.memoView = { base, key, items: newest(base.entries, wanted), total: total(base.entries.length), countryCounts, topicCounts };
-      return this.memoView;
+      this.__memoView = { base, key, items: newest(base.entries, wanted), total: total(base.entries.length), countryCounts, topicCounts };
+      return this.__memoView;
     }
-    const entries = this.sorted(base);
+    const entries = this.__sorted(base);
     const items: Entry[] = plain ? entries : [];
     if (!plain) {
       // Counted by number in typed arrays (a keystroke runs this over every entry), then named once.
@@ -579,7 +579,7 @@ export class InitiativeFeed extends CitiesElement {
         // every for-of iterator costs: the text is read without a call once built (the idle warm-up builds
         // it), and the topic ids are walked by index.
         if (nWords) {
-          const hay = e.hay ?? this.hay(e);
+          const hay = e.hay ?? this.__hay(e);
           for (let w = 0; w < nWords; w++) if (!hay.includes(words[w]!)) continue next;
         }
         const countryMatch = !country || e.item.country === country;
@@ -596,13 +596,13 @@ export class InitiativeFeed extends CitiesElement {
       countryCounts = named(countryList, byCountry);
       topicCounts = named(topicList, byTopic);
     }
-    this.memoView = { base, key, items, total: total(items.length), countryCounts, topicCounts };
-    return this.memoView;
+    this.__memoView = { base, key, items, total: total(items.length), countryCounts, topicCounts };
+    return this.__memoView;
   }
 
   // ---- URL --------------------------------------------------------------------------------------
 
-  private readUrl(): void {
+  private __readUrl(): void {
     const params = new URLSearchParams(location.search);
     const read = (name: string) => (params.get(name) ?? '').slice(0, MAX_PARAM);
     this.query = read(PARAMS.query);
@@ -611,7 +611,7 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   /** Rewrites only our own parameters, leaving every other one byte for byte as it was. */
-  private writeUrl(): void {
+  private __writeUrl(): void {
     const ours: string[] = Object.values(PARAMS);
     const parts = location.search
       .slice(1)
@@ -631,37 +631,37 @@ export class InitiativeFeed extends CitiesElement {
 
   // ---- events -----------------------------------------------------------------------------------
 
-  private filtersChanged(): void {
+  private __filtersChanged(): void {
     this.pages = 1;
-    this.settle.schedule();
+    this.__settle.schedule();
   }
 
-  private onSearch = (event: Event): void => {
+  private __onSearch = (event: Event): void => {
     this.query = (event.target as HTMLInputElement).value;
-    this.filtersChanged();
+    this.__filtersChanged();
   };
 
-  private onCountry = (event: Event): void => {
+  private __onCountry = (event: Event): void => {
     this.selectedCountry = (event.target as HTMLSelectElement).value;
-    this.filtersChanged();
+    this.__filtersChanged();
   };
 
-  private onTopic = (event: Event): void => {
+  private __onTopic = (event: Event): void => {
     this.selectedTopic = (event.target as HTMLSelectElement).value;
-    this.filtersChanged();
+    this.__filtersChanged();
   };
 
-  private clearFilters = async (): Promise<void> => {
+  private __clearFilters = async (): Promise<void> => {
     this.query = '';
     this.selectedCountry = '';
     this.selectedTopic = '';
-    this.filtersChanged();
+    this.__filtersChanged();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
   };
 
-  private showMore = async (): Promise<void> => {
-    const first = this.pages * this.size;
+  private __showMore = async (): Promise<void> => {
+    const first = this.pages * this.__size;
     this.pages += 1;
     await this.updateComplete;
     this.renderRoot.querySelectorAll<HTMLElement>('.card')[first]?.focus();
@@ -673,7 +673,7 @@ export class InitiativeFeed extends CitiesElement {
    * "1 initiative", "5 initiatives": one catalog message per plural category (Arabic uses all six,
    * Chinese only `other`), each with the English one/other text as its source.
    */
-  private count(n: number): string {
+  private __count(n: number): string {
     const shown = numberFormat(this.formatLocale).format(n);
     return plural(this.locale, n, {
       zero: () => msg(str`${shown} initiatives`, { id: 'initiatives.zero', desc: 'Matching initiatives; plural category zero (Arabic: 0).' }),
@@ -686,9 +686,9 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   protected override renderSkeleton(): unknown {
-    const cards = Math.min(this.size, this.limit > 0 ? this.limit : Infinity);
+    const cards = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
     return this.skeleton(
-      `feed layout-${this.layoutName}`,
+      `feed layout-${this.__layoutName}`,
       html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
       <div class="list" aria-hidden="true">
         ${Array.from(
@@ -707,35 +707,35 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   protected renderContent(result: ParseResult): unknown {
-    const view = this.view(result);
-    if (view.base.index.entries.length > 500) this.warmUp(view.base);
-    const shown = Math.min(view.total, this.pages * this.size);
+    const view = this.__view(result);
+    if (view.base.index.entries.length > 500) this.__warmUp(view.base);
+    const shown = Math.min(view.total, this.pages * this.__size);
     const filtered = Boolean(this.query.trim() || this.selectedCountry || this.selectedTopic);
-    return html`<div class="feed layout-${this.layoutName}">
-      ${this.filterable ? this.renderFilters(view) : nothing}
+    return html`<div class="feed layout-${this.__layoutName}">
+      ${this.filterable ? this.__renderFilters(view) : nothing}
       ${view.total === 0
         ? html`<div class="state empty" part="state">
             <p>${msg('No initiatives match these filters.')}</p>
             ${this.filterable && filtered
-              ? html`<button class="button" type="button" @click=${this.clearFilters}>${msg('Clear filters')}</button>`
+              ? html`<button class="button" type="button" @click=${this.__clearFilters}>${msg('Clear filters')}</button>`
               : nothing}
           </div>`
         : html`<ul class="list" role="list">
-            ${view.items.slice(0, shown).map((entry) => this.renderCard(entry.item))}
+            ${view.items.slice(0, shown).map((entry) => this.__renderCard(entry.item))}
           </ul>`}
       ${shown < view.total
-        ? html`<button class="button more" part="show-more" type="button" @click=${this.showMore}>
+        ? html`<button class="button more" part="show-more" type="button" @click=${this.__showMore}>
             ${msg('Show more')}
           </button>`
         : nothing}
     </div>`;
   }
 
-  private renderFilters(view: View): unknown {
+  private __renderFilters(view: View): unknown {
     const { base, countryCounts, topicCounts } = view;
-    this.latestStatus = this.count(view.total);
-    if (this.status === undefined) this.status = this.latestStatus;
-    else if (this.status !== this.latestStatus) this.settle.schedule();
+    this.__latestStatus = this.__count(view.total);
+    if (this.__status === undefined) this.__status = this.__latestStatus;
+    else if (this.__status !== this.__latestStatus) this.__settle.schedule();
     const number = numberFormat(this.formatLocale);
     const option = (value: string, label: string, count: number, selected: string) =>
       html`<option value=${value} .selected=${value === selected}>
@@ -749,35 +749,35 @@ export class InitiativeFeed extends CitiesElement {
     return html`<div class="filters" part="filter-bar" role="search" aria-label=${msg('Filter initiatives')}>
       <label class="field search">
         <span>${msg('Search')}</span>
-        <input type="search" autocomplete="off" enterkeyhint="search" .value=${this.query} @input=${this.onSearch} />
+        <input type="search" autocomplete="off" enterkeyhint="search" .value=${this.query} @input=${this.__onSearch} />
       </label>
       <label class="field">
         <span>${msg('Country')}</span>
-        <select @change=${this.onCountry}>
+        <select @change=${this.__onCountry}>
           <option value="" .selected=${!this.selectedCountry}>${msg('All countries')}</option>
           ${options(base.countries, countryCounts, this.selectedCountry)}
         </select>
       </label>
       <label class="field">
         <span>${msg('Topic')}</span>
-        <select @change=${this.onTopic}>
+        <select @change=${this.__onTopic}>
           <option value="" .selected=${!this.selectedTopic}>${msg('All topics')}</option>
           ${options(base.topics, topicCounts, this.selectedTopic)}
         </select>
       </label>
-      <p class="count" role="status">${this.status}</p>
+      <p class="count" role="status">${this.__status}</p>
     </div>`;
   }
 
-  private renderCard(item: Initiative): unknown {
-    const compact = this.layoutName === 'compact';
+  private __renderCard(item: Initiative): unknown {
+    const compact = this.__layoutName === 'compact';
     const title = this.text(item.title);
     const summary = compact ? undefined : this.text(item.summary);
     const image = !compact && this.showsImage(item.image) ? item.image : undefined;
     const time = parseDateTime(item.published);
     const target = this.target || undefined;
     const leaves = item.url !== undefined && !item.url.startsWith(`${location.origin}/`);
-    const country = this.memoIndex?.names.get(item.country) ?? countryName(item.country, this.formatLocale);
+    const country = this.__memoIndex?.names.get(item.country) ?? countryName(item.country, this.formatLocale);
     return html`<li class="item">
       <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
         <div class="body">
@@ -797,7 +797,7 @@ export class InitiativeFeed extends CitiesElement {
               ${item.region ? html`<span>${item.region}</span>` : nothing}
               ${time === undefined
                 ? nothing
-                : html`<time datetime=${item.published!}>${this.dates.format(time, this.formatLocale)}</time>`}
+                : html`<time datetime=${item.published!}>${this.__dates.format(time, this.formatLocale)}</time>`}
             </span>
           </p>
           ${summary?.text

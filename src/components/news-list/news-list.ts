@@ -79,26 +79,26 @@ export class NewsList extends CitiesElement {
   /** The ticker's current headline (index in the shown items). */
   private index = 0;
 
-  private sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
+  private __sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
   /** "2 hours ago" kept true while the page stays open. */
-  private readonly dates = new RelativeDatesController(this);
+  private readonly __dates = new RelativeDatesController(this);
 
   /** The items shown: newest first, at most `limit`. */
   protected shown(result: ParseResult): NewsItem[] {
     const news = result.feed.news;
-    if (this.sorted?.source !== news) {
+    if (this.__sorted?.source !== news) {
       const time = (item: NewsItem) => parseDateTime(item.published) ?? 0;
-      this.sorted = { source: news, items: [...news].sort((a, b) => time(b) - time(a)) };
+      this.__sorted = { source: news, items: [...news].sort((a, b) => time(b) - time(a)) };
     }
     const limit = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
-    return this.sorted.items.slice(0, limit);
+    return this.__sorted.items.slice(0, limit);
   }
 
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
     return { count: this.shown(result).length, skipped: result.skipped.news };
   }
 
-  private get layoutName(): NewsLayout {
+  private get __layoutName(): NewsLayout {
     return this.layout === 'compact' || this.layout === 'ticker' ? this.layout : 'list';
   }
 
@@ -110,7 +110,7 @@ export class NewsList extends CitiesElement {
    * get one more line of title and of summary, as the same text wraps into more lines there.
    */
   protected override renderSkeleton(): unknown {
-    const layout = this.layoutName;
+    const layout = this.__layoutName;
     const bone = (size?: string) => this.bone(size);
     if (layout === 'ticker') {
       return this.skeleton(
@@ -151,27 +151,27 @@ export class NewsList extends CitiesElement {
 
   protected renderContent(result: ParseResult): unknown {
     const items = this.shown(result);
-    const layout = this.layoutName;
+    const layout = this.__layoutName;
     const home = result.feed.home_page_url;
     const more = home
       ? html`<a class="more" part="more" href=${home} rel="noopener noreferrer">${msg('More news')}</a>`
       : nothing;
-    if (layout === 'ticker') return this.renderTicker(items, more);
+    if (layout === 'ticker') return this.__renderTicker(items, more);
     return html`<div class="news ${layout}">
       <ul class="items" part="list" role="list" aria-label=${msg('News')}>
-        ${items.map((item) => this.renderItem(item, layout === 'list'))}
+        ${items.map((item) => this.__renderItem(item, layout === 'list'))}
       </ul>
       ${more}
     </div>`;
   }
 
-  private renderItem(item: NewsItem, full: boolean): TemplateResult {
+  private __renderItem(item: NewsItem, full: boolean): TemplateResult {
     const image = full && this.showsImage(item.image) ? item.image : undefined;
     const summary = full && item.summary ? this.text(item.summary) : undefined;
     return html`<li class="item ${image ? 'has-image' : ''}" part="item">
       <div class="body">
-        ${this.renderHeadline(item)}
-        <p class="meta" part="meta">${this.renderDate(item)}${full ? this.renderAuthors(item) : nothing}</p>
+        ${this.__renderHeadline(item)}
+        <p class="meta" part="meta">${this.__renderDate(item)}${full ? this.__renderAuthors(item) : nothing}</p>
         ${summary
           ? html`<p class="summary" part="summary" dir="auto" lang=${this.langOf(summary)}>${summary.text}</p>`
           : nothing}
@@ -180,26 +180,26 @@ export class NewsList extends CitiesElement {
     </li>`;
   }
 
-  private renderHeadline(item: NewsItem): TemplateResult {
+  private __renderHeadline(item: NewsItem): TemplateResult {
     const title = this.text(item.title);
     return html`<div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)}>
       <a part="link" href=${item.url} rel="noopener noreferrer" dir="auto" lang=${this.langOf(title)}>${title.text}</a>
     </div>`;
   }
 
-  private renderDate(item: NewsItem): TemplateResult | typeof nothing {
+  private __renderDate(item: NewsItem): TemplateResult | typeof nothing {
     const time = parseDateTime(item.published);
     if (time === undefined) return nothing;
-    return html`<time datetime=${item.published}>${this.dates.format(time, this.formatLocale)}</time>`;
+    return html`<time datetime=${item.published}>${this.__dates.format(time, this.formatLocale)}</time>`;
   }
 
-  private renderAuthors(item: NewsItem): TemplateResult | typeof nothing {
+  private __renderAuthors(item: NewsItem): TemplateResult | typeof nothing {
     if (!item.authors?.length) return nothing;
     const names = listFormat(this.formatLocale, { type: 'conjunction' }).format(item.authors);
     return html`<span class="authors">${msg(str`By ${names}`)}</span>`;
   }
 
-  private renderTicker(items: NewsItem[], more: unknown): TemplateResult {
+  private __renderTicker(items: NewsItem[], more: unknown): TemplateResult {
     const total = items.length;
     const index = ((this.index % total) + total) % total;
     const item = items[index]!;
@@ -216,13 +216,13 @@ export class NewsList extends CitiesElement {
         >
       </div>
       <div class="tools">
-        ${this.renderDate(item)}
+        ${this.__renderDate(item)}
         ${total > 1
           ? html`<span class="position" part="position">${position}</span>
-              <button class="button nav" part="previous" type="button" aria-label=${msg('Previous headline')} @click=${() => this.step(-1)}>
+              <button class="button nav" part="previous" type="button" aria-label=${msg('Previous headline')} @click=${() => this.__step(-1)}>
                 <span aria-hidden="true">‹</span>
               </button>
-              <button class="button nav" part="next" type="button" aria-label=${msg('Next headline')} @click=${() => this.step(1)}>
+              <button class="button nav" part="next" type="button" aria-label=${msg('Next headline')} @click=${() => this.__step(1)}>
                 <span aria-hidden="true">›</span>
               </button>`
           : nothing}
@@ -231,7 +231,7 @@ export class NewsList extends CitiesElement {
     </div>`;
   }
 
-  private step(delta: number): void {
+  private __step(delta: number): void {
     const result = this.feed.result;
     const total = result ? this.shown(result).length : 0;
     if (total > 0) this.index = (((this.index + delta) % total) + total) % total;

@@ -124,18 +124,18 @@ export class QuoteCarousel extends CitiesElement {
   /** Position of the quote shown. */
   private index = 0;
 
-  private readonly rotation = new AutoplayController(this, {
-    advance: () => this.show(this.index + 1),
+  private readonly __rotation = new AutoplayController(this, {
+    advance: () => this.__show(this.index + 1),
     exempt: (target) => target.closest('.rotation') !== null,
   });
 
-  private selection: { result: ParseResult; key: string; items: Quote[] } | undefined;
-  private swipe: { id: number; x: number; y: number } | undefined;
+  private __selection: { result: ParseResult; key: string; items: Quote[] } | undefined;
+  private __swipe: { id: number; x: number; y: number } | undefined;
 
   /** The quotes shown: filtered by `city` and `author`, cut at `limit`. */
-  private select(result: ParseResult): Quote[] {
+  private __select(result: ParseResult): Quote[] {
     const key = `${this.city ?? ''}\n${this.author ?? ''}\n${this.limit}`;
-    if (this.selection?.result === result && this.selection.key === key) return this.selection.items;
+    if (this.__selection?.result === result && this.__selection.key === key) return this.__selection.items;
     const city = normalize(this.city);
     const author = normalize(this.author);
     let items = result.feed.quotes.filter(
@@ -144,37 +144,37 @@ export class QuoteCarousel extends CitiesElement {
     const limit = Math.floor(this.limit);
     if (limit > 0) items = items.slice(0, limit);
     // Keep the quote on screen when a refresh or a filter moves it.
-    const shown = this.selection?.items[this.index]?.id;
+    const shown = this.__selection?.items[this.index]?.id;
     const kept = shown === undefined ? -1 : items.findIndex((q) => q.id === shown);
     this.index = kept >= 0 ? kept : Math.min(this.index, Math.max(0, items.length - 1));
-    this.selection = { result, key, items };
+    this.__selection = { result, key, items };
     return items;
   }
 
-  private get items(): Quote[] {
-    return this.selection?.items ?? [];
+  private get __items(): Quote[] {
+    return this.__selection?.items ?? [];
   }
 
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
-    return { count: this.select(result).length, skipped: result.skipped.quotes };
+    return { count: this.__select(result).length, skipped: result.skipped.quotes };
   }
 
   protected override isEmpty(result: ParseResult): boolean {
-    return this.select(result).length === 0;
+    return this.__select(result).length === 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const result = this.feed.result;
-    const count = result ? this.select(result).length : 0;
-    this.rotation.enabled = this.autoplay && count > 1;
-    this.rotation.interval = this.interval;
-    this.rotation.reduceMotion = this.reducesMotion;
+    const count = result ? this.__select(result).length : 0;
+    this.__rotation.enabled = this.autoplay && count > 1;
+    this.__rotation.interval = this.interval;
+    this.__rotation.reduceMotion = this.reducesMotion;
   }
 
   /** Shows quote `i` (wrapping around). */
-  private show(i: number): void {
-    const items = this.items;
+  private __show(i: number): void {
+    const items = this.__items;
     if (items.length < 2) return;
     const next = ((i % items.length) + items.length) % items.length;
     if (next === this.index) return;
@@ -189,38 +189,38 @@ export class QuoteCarousel extends CitiesElement {
   }
 
   /** The visitor is driving: rotation stops for good. */
-  private go(i: number): void {
-    this.rotation.stop();
-    this.show(i);
+  private __go(i: number): void {
+    this.__rotation.stop();
+    this.__show(i);
   }
 
-  private prev = (): void => this.go(this.index - 1);
-  private next = (): void => this.go(this.index + 1);
+  private __prev = (): void => this.__go(this.index - 1);
+  private __next = (): void => this.__go(this.index + 1);
 
-  private toggleRotation = (): void => {
-    if (this.rotation.playing) this.rotation.stop();
-    else this.rotation.play();
+  private __toggleRotation = (): void => {
+    if (this.__rotation.playing) this.__rotation.stop();
+    else this.__rotation.play();
   };
 
-  private onPointerDown = (event: PointerEvent): void => {
+  private __onPointerDown = (event: PointerEvent): void => {
     if (event.pointerType === 'mouse' || !event.isPrimary) return;
-    this.swipe = { id: event.pointerId, x: event.clientX, y: event.clientY };
+    this.__swipe = { id: event.pointerId, x: event.clientX, y: event.clientY };
   };
 
-  private onPointerUp = (event: PointerEvent): void => {
-    const start = this.swipe;
-    this.swipe = undefined;
+  private __onPointerUp = (event: PointerEvent): void => {
+    const start = this.__swipe;
+    this.__swipe = undefined;
     if (!start || start.id !== event.pointerId) return;
     const dx = event.clientX - start.x;
     const dy = event.clientY - start.y;
     if (Math.abs(dx) < SWIPE_MIN || Math.abs(dx) <= Math.abs(dy)) return;
     // Swiping towards the inline start brings the next quote: leftwards in LTR, rightwards in RTL.
     const forward = this.direction === 'rtl' ? dx > 0 : dx < 0;
-    this.go(this.index + (forward ? 1 : -1));
+    this.__go(this.index + (forward ? 1 : -1));
   };
 
-  private onPointerCancel = (): void => {
-    this.swipe = undefined;
+  private __onPointerCancel = (): void => {
+    this.__swipe = undefined;
   };
 
   /**
@@ -255,14 +255,14 @@ export class QuoteCarousel extends CitiesElement {
   }
 
   protected renderContent(result: ParseResult): unknown {
-    const items = this.select(result);
+    const items = this.__select(result);
     if (items.length === 1) {
-      return html`<div class="card single" part="carousel">${this.renderQuote(items[0]!)}</div>`;
+      return html`<div class="card single" part="carousel">${this.__renderQuote(items[0]!)}</div>`;
     }
     const current = this.index;
     const nf = numberFormat(this.formatLocale);
     const total = nf.format(items.length);
-    const playing = this.rotation.playing;
+    const playing = this.__rotation.playing;
     const slideRole = msg('slide', { desc: 'Screen readers announce it as the kind of element of one quote in a carousel.' });
     return html`<section
       class="card carousel"
@@ -276,7 +276,7 @@ export class QuoteCarousel extends CitiesElement {
             part="rotation"
             type="button"
             aria-controls="slides"
-            @click=${this.toggleRotation}
+            @click=${this.__toggleRotation}
           >
             ${icon(playing ? pauseIcon : playIcon)}
             <span class="visually-hidden"
@@ -288,11 +288,11 @@ export class QuoteCarousel extends CitiesElement {
         class="slides"
         part="slides"
         id="slides"
-        aria-live=${this.rotation.running ? 'off' : 'polite'}
+        aria-live=${this.__rotation.running ? 'off' : 'polite'}
         aria-atomic="false"
-        @pointerdown=${this.onPointerDown}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerCancel}
+        @pointerdown=${this.__onPointerDown}
+        @pointerup=${this.__onPointerUp}
+        @pointercancel=${this.__onPointerCancel}
       >
         ${items.map(
           (quote, i) => html`<div
@@ -303,12 +303,12 @@ export class QuoteCarousel extends CitiesElement {
             aria-label=${msg(str`${nf.format(i + 1)} of ${total}`, { desc: 'Position in a sequence (of quotes, of headlines): 3 of 7.' })}
             ?inert=${i !== current}
           >
-            ${this.renderQuote(quote)}
+            ${this.__renderQuote(quote)}
           </div>`,
         )}
       </div>
       <div class="nav" part="nav">
-        <button class="arrow prev" part="prev previous" type="button" aria-controls="slides" @click=${this.prev}>
+        <button class="arrow prev" part="prev previous" type="button" aria-controls="slides" @click=${this.__prev}>
           ${icon(backIcon, true)}<span class="visually-hidden">${msg('Previous quote')}</span>
         </button>
         <div class="picker" part="picker" role="group" aria-label=${msg('Choose a quote')}>
@@ -319,20 +319,20 @@ export class QuoteCarousel extends CitiesElement {
               type="button"
               aria-controls="slides"
               aria-current=${i === current ? 'true' : 'false'}
-              @click=${() => this.go(i)}
+              @click=${() => this.__go(i)}
             >
               <span class="visually-hidden">${msg(str`Quote ${nf.format(i + 1)}: ${quote.author}`)}</span>
             </button>`,
           )}
         </div>
-        <button class="arrow next" part="next" type="button" aria-controls="slides" @click=${this.next}>
+        <button class="arrow next" part="next" type="button" aria-controls="slides" @click=${this.__next}>
           ${icon(forwardIcon, true)}<span class="visually-hidden">${msg('Next quote')}</span>
         </button>
       </div>
     </section>`;
   }
 
-  private renderQuote(quote: Quote): unknown {
+  private __renderQuote(quote: Quote): unknown {
     const text = this.text(quote.text);
     const details: ResolvedText[] = [this.text(quote.role), this.text(quote.organization)];
     if (quote.city) details.push({ text: quote.city, lang: undefined });
@@ -346,7 +346,7 @@ export class QuoteCarousel extends CitiesElement {
         ${this.renderImage(quote.image, 'portrait', 48)}
         <span class="who">
           <span class="author" part="author">${quote.author}</span>
-          ${shown.length ? html`<span class="details" part="details">${this.joinDetails(shown)}</span>` : nothing}
+          ${shown.length ? html`<span class="details" part="details">${this.__joinDetails(shown)}</span>` : nothing}
           ${quote.source_url
             ? html`<a class="source" part="source" href=${quote.source_url} rel="noopener noreferrer"
                 >${msg('Source', { desc: 'Link to where the quote was published.' })}</a
@@ -362,7 +362,7 @@ export class QuoteCarousel extends CitiesElement {
    * language's separator ("، " in Arabic, "，" in Chinese). Not Intl.ListFormat: its lists say "and"
    * (Arabic "و") or, for units, use no separator at all in Chinese.
    */
-  private joinDetails(parts: ResolvedText[]): unknown[] {
+  private __joinDetails(parts: ResolvedText[]): unknown[] {
     const separator = msg(', ', { desc: 'Separator between the role, the organization and the city of a quote author.' });
     return parts.flatMap((part, i) => {
       const span = html`<span lang=${this.langOf(part)}>${part.text}</span>`;
