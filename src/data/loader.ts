@@ -17,9 +17,6 @@ import { validateFeedInSlices, type ParseResult } from './validate.js';
 import { saveCachedFeed } from './cache.js';
 import { yieldToPage } from './tasks.js';
 
-/** Set by the page bundles' build (rollup.config.js, see rules.ts ONLY_LIST). */
-declare const __CITIES_WIDGETS_LIST__: string | undefined;
-
 export interface LoadOptions {
   /** Abort a request after this many milliseconds (default 10,000). */
   timeout?: number;

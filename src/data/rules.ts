@@ -18,8 +18,6 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 export const LISTS = ['initiatives', 'events', 'quotes', 'news'] as const;
 export type ListName = (typeof LISTS)[number];
 
-declare const __CITIES_WIDGETS_LIST__: ListName | undefined;
-
 /**
  * The one list this build reads, or `undefined` for all of them. A single-widget page bundle is built with
  * `__CITIES_WIDGETS_LIST__` defined as its widget's list (rollup.config.js): the other lists of a feed are
