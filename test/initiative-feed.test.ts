@@ -185,7 +185,7 @@ describe('<cities-initiative-feed>', () => {
       }
     });
 
-    it('shows the image lazily, without referrer, at a fixed aspect ratio, and removes a failing one', async () => {
+    it('shows the image lazily, without referrer, at a fixed aspect ratio, and keeps a failing one\'s box', async () => {
       const { el } = await mount({}, BASIC, box(700));
       const bike = cardOf(el, 'Temporary bike lanes in Bogotá');
       const img = bike.querySelector<HTMLImageElement>('img[part=image]')!;
@@ -197,9 +197,19 @@ describe('<cities-initiative-feed>', () => {
       expect(img.getBoundingClientRect().height).to.be.closeTo(img.getBoundingClientRect().width / 1.5, 1);
       expect(bike.classList.contains('has-image')).to.equal(true);
 
+      // A failing image keeps its box, so nothing below it moves: no broken-image icon, the alt text kept.
       const street = cardOf(el, 'Superblocks for a healthier Barcelona');
-      await waitUntil(() => !street.querySelector('img'), 'the broken image is removed', { timeout: 5000 });
-      expect(street.classList.contains('has-image')).to.equal(false);
+      const failing = street.querySelector('img[part=image]')!;
+      const [boxBefore, cardBefore] = [failing.getBoundingClientRect(), street.getBoundingClientRect()];
+      await waitUntil(() => !street.querySelector('img'), 'the broken image is replaced', { timeout: 5000 });
+      const placeholder = street.querySelector<HTMLElement>('[part=image]')!;
+      expect(placeholder.localName).to.equal('svg');
+      expect(placeholder.getAttribute('role')).to.equal('img');
+      expect(placeholder.getAttribute('aria-label')).to.equal('A street with trees');
+      expect(placeholder.getBoundingClientRect().height).to.be.closeTo(boxBefore.height, 0.5);
+      expect(placeholder.getBoundingClientRect().width).to.be.closeTo(boxBefore.width, 0.5);
+      expect(street.getBoundingClientRect().height).to.be.closeTo(cardBefore.height, 0.5);
+      expect(street.classList.contains('has-image')).to.equal(true);
       // No image in the feed: no image box at all.
       expect(exists(cardOf(el, 'Safe paths for women').querySelector('img'))).to.equal(false);
       await expect(el).to.be.accessible();

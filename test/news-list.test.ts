@@ -113,7 +113,7 @@ describe('<cities-news-list>', () => {
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     });
 
-    it('shows images lazily, without referrer, at a fixed ratio, and hides a broken one', async () => {
+    it('shows images lazily, without referrer, at a fixed ratio, and keeps a broken one\'s box', async () => {
       const { el, root } = await mount('news-list');
       const items = root.querySelectorAll('li[part=item]');
       const img = items[0]!.querySelector<HTMLImageElement>('img[part=image]')!;
@@ -127,9 +127,20 @@ describe('<cities-news-list>', () => {
       expect(rect(img).height).to.be.closeTo((rect(img).width * 9) / 16, 1);
       // An empty alt is kept: the image is decorative.
       expect(items[1]!.querySelector('img')!.getAttribute('alt')).to.equal('');
-      // The broken image's box disappears; its item stays.
-      await waitUntil(() => !items[2]!.querySelector('img'), 'broken image hidden', { timeout: 5000 });
-      expect(items[2]!.classList.contains('has-image')).to.equal(false);
+      // A broken image keeps its box (nothing moves) without a broken-image icon; its alt text stays for
+      // assistive technology.
+      const brokenImg = items[2]!.querySelector<HTMLImageElement>('img[part=image]')!;
+      const [boxBefore, itemBefore] = [rect(brokenImg), rect(items[2]!)];
+      await waitUntil(() => !items[2]!.querySelector('img'), 'broken image replaced', { timeout: 5000 });
+      const placeholder = items[2]!.querySelector<HTMLElement>('[part=image]')!;
+      expect(placeholder.localName).to.equal('svg');
+      expect(rect(placeholder).height).to.be.closeTo(boxBefore.height, 0.5);
+      expect(rect(placeholder).width).to.be.closeTo(boxBefore.width, 0.5);
+      expect(rect(items[2]!).height).to.be.closeTo(itemBefore.height, 0.5);
+      expect(items[2]!.classList.contains('has-image')).to.equal(true);
+      expect(brokenImg.alt).to.equal('A poster');
+      expect(placeholder.getAttribute('role')).to.equal('img');
+      expect(placeholder.getAttribute('aria-label')).to.equal('A poster');
       expect(titles(root)).to.have.length(5);
       await expect(el).to.be.accessible();
     });

@@ -217,7 +217,7 @@ describe('<cities-quote-carousel>', () => {
       }
     });
 
-    it('shows a portrait with a fixed shape and hides a broken one', async () => {
+    it('shows a portrait with a fixed shape and keeps a broken one\'s box', async () => {
       const { el } = await mount();
       const [good, broken] = [slides(el)[0]!.querySelector('img')!, slides(el)[1]!.querySelector('img')!];
       for (const img of [good, broken]) {
@@ -231,9 +231,15 @@ describe('<cities-quote-carousel>', () => {
       await el.updateComplete;
       await Promise.all([settled(good), settled(broken)]);
       await el.updateComplete;
-      // A broken portrait leaves no box: it is removed from the slide.
-      expect(broken.isConnected, 'the broken portrait is removed').to.equal(false);
+      // A broken portrait keeps its box (the caption does not move), without a broken-image icon.
+      expect(broken.isConnected, 'the broken portrait is replaced').to.equal(false);
       expect(slides(el)[1]!.querySelector('img') === null).to.equal(true);
+      const placeholder = slides(el)[1]!.querySelector<HTMLElement>('[part=portrait]')!;
+      expect(placeholder.localName).to.equal('svg');
+      expect(placeholder.getAttribute('role')).to.equal('img');
+      expect(placeholder.getAttribute('aria-label')).to.equal('Portrait of Luz Amparo Medina');
+      const size = placeholder.getBoundingClientRect();
+      expect([size.width, size.height]).to.deep.equal([good.getBoundingClientRect().width, good.getBoundingClientRect().height]);
       expect(good.naturalWidth, 'the good portrait loads').to.be.greaterThan(0);
       expect(good.isConnected).to.equal(true);
     });

@@ -183,27 +183,39 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     return resolved.lang && resolved.lang !== this.locale ? resolved.lang : nothing;
   }
 
-  /** `src`s of feed images that failed to load: their box is removed instead of showing a broken image. */
+  /**
+   * `src`s of feed images that failed to load. Their box stays where it was (so nothing below it moves, as a
+   * lazy image often fails while the visitor is looking), filled like an image that is still loading, instead
+   * of a broken-image icon.
+   */
   private readonly __brokenImages = new Set<string>();
 
-  /** Whether a feed image will be shown (present, and not known to be broken). */
+  /** Whether a feed image has a box: present in the feed (it keeps its box if it fails to load). */
   protected showsImage(image: FeedImage | undefined): image is FeedImage {
-    return image !== undefined && !this.__brokenImages.has(image.src);
+    return image !== undefined;
   }
 
   /**
-   * A feed image the one safe way: lazy, no referrer, alt text from the feed (empty = decorative), and
-   * removed from the layout when it fails to load. `part` is also its class.
+   * A feed image the one safe way: lazy, no referrer, alt text from the feed (empty = decorative). When it
+   * fails to load, an empty box of the same size and part takes its place: `role="img"` with the alt text,
+   * or hidden from assistive technology when the image was decorative. `part` is also its class.
    */
   protected renderImage(image: FeedImage | undefined, part = 'image', size?: number): unknown {
     if (!this.showsImage(image)) return nothing;
     const alt = this.text(image.alt);
+    const lang = alt.text ? this.langOf(alt) : nothing;
+    if (this.__brokenImages.has(image.src)) {
+      // An empty <svg>: a replaced element sized by the same CSS as the <img>, so it takes exactly its box.
+      return alt.text
+        ? html`<svg class="${part} unavailable" part=${part} role="img" aria-label=${alt.text} lang=${lang}></svg>`
+        : html`<svg class="${part} unavailable" part=${part} aria-hidden="true"></svg>`;
+    }
     return html`<img
       class=${part}
       part=${part}
       src=${image.src}
       alt=${alt.text}
-      lang=${alt.text ? this.langOf(alt) : nothing}
+      lang=${lang}
       width=${size ?? nothing}
       height=${size ?? nothing}
       loading="lazy"
