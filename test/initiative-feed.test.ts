@@ -74,6 +74,14 @@ function box(width: number): HTMLElement {
   return div;
 }
 
+/** A feed element that stays in its skeleton: lazy, and far below the viewport, so it never requests its feed. */
+function skeletonOnly(): InitiativeFeed {
+  const el = document.createElement('cities-initiative-feed');
+  el.setAttribute('src', feedUrl(uniqueKey()));
+  el.style.marginBlockStart = '20000px';
+  return el;
+}
+
 async function type(el: InitiativeFeed, value: string): Promise<void> {
   const input = search(el);
   input.value = value;
@@ -691,6 +699,44 @@ describe('<cities-initiative-feed>', () => {
       el.setAttribute('limit', '2');
       await el.updateComplete;
       expect($$(el, '.skeleton .card')).to.have.length(2);
+    });
+
+    it('has a skeleton as tall as the loaded page: separators, lines of text and "Show more"', async () => {
+      // Within 3 % for text-only rows; 15 % for cards, whose images and summaries vary. (In a narrow widget
+      // the skeleton has two-line titles, as the sample feed's titles have there; this fixture's are short.)
+      for (const [layout, width, tolerance] of [
+        ['compact', 700, 0.03],
+        ['list', 700, 0.15],
+      ] as const) {
+        const what = `${layout} at ${width}px`;
+        const parent = box(width);
+        const { el } = await mount({ layout, 'page-size': '4' }, BASIC, parent);
+        // Lazy and far below the viewport: it stays a skeleton without opening a request (a hanging request
+        // would hold one of the browser's six connections to the test server).
+        const loading = skeletonOnly();
+        loading.setAttribute('layout', layout);
+        loading.setAttribute('page-size', '4');
+        parent.append(loading);
+        await loading.updateComplete;
+        expect($$(el, 'button.more'), `${what}: the loaded page has more`).to.have.length(1);
+        expect($$(loading, '.skeleton .list > .item > .card'), what).to.have.length(4);
+        expect($$(loading, '.skeleton .bone.more'), what).to.have.length(1);
+        const [skeleton, content] = [loading.getBoundingClientRect().height, el.getBoundingClientRect().height];
+        expect(Math.abs(skeleton - content) / content, `${what}: ${skeleton}px vs ${content}px`).to.be.below(tolerance);
+        // One page in all: no "Show more" in the skeleton either.
+        loading.setAttribute('limit', '3');
+        await loading.updateComplete;
+        expect($$(loading, '.skeleton .bone.more'), what).to.have.length(0);
+        loading.remove();
+      }
+      const narrow = skeletonOnly();
+      box(360).append(narrow);
+      await narrow.updateComplete;
+      const wide = skeletonOnly();
+      box(700).append(wide);
+      await wide.updateComplete;
+      const lines = (el: Element) => $$(el, '.skeleton .title .bone').filter((b) => b.getClientRects().length > 0).length;
+      expect([lines(narrow) / 12, lines(wide) / 12]).to.deep.equal([2, 1]);
     });
 
     it('does not animate the skeleton under prefers-reduced-motion', async () => {

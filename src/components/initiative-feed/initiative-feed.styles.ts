@@ -202,22 +202,45 @@ export const initiativeFeedStyles = css`
     font-size: 1em;
   }
 
-  .skeleton .body {
-    gap: 10px;
+  .skeleton .bone {
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 55%;
+    block-size: 0.9em;
+  }
+  .skeleton .bone.wide {
+    inline-size: 85%;
+  }
+  .skeleton .bone.meta {
+    inline-size: 14em;
+    max-inline-size: 100%;
+  }
+  .skeleton .bone.tag {
+    inline-size: 5em;
+    block-size: auto;
   }
   .skeleton .bone.bar {
+    display: block;
+    inline-size: auto;
     height: 64px;
   }
   .skeleton .bone.image {
+    display: block;
     order: -1;
-    height: auto;
+    inline-size: 100%;
+    block-size: auto;
     aspect-ratio: var(--cities-image-ratio, 3 / 2);
   }
-  .skeleton.layout-grid .body {
-    padding: 14px;
+  .skeleton .bone.more {
+    inline-size: 8.5em;
+    border-color: transparent;
   }
-  .skeleton.layout-compact .bone.image,
-  .skeleton.layout-compact .bone.short {
+  .skeleton .narrow {
     display: none;
+  }
+  @container (max-width: 479px) {
+    .skeleton .narrow {
+      display: inline;
+    }
   }
 `;

@@ -687,22 +687,33 @@ export class InitiativeFeed extends CitiesElement {
 
   protected override renderSkeleton(): unknown {
     const cards = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
+    const compact = this.__layoutName === 'compact';
+    const bone = (size?: string) => this.bone(size);
+    // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title, two
+    // in a narrow widget; the meta line, two lines of summary, the topics): what is below the widget moves as little as it can
+    // when the cards arrive. "Show more" too, unless `limit` keeps the feed to one page.
     return this.skeleton(
       `feed layout-${this.__layoutName}`,
       html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
-      <div class="list" aria-hidden="true">
-        ${Array.from(
-          { length: cards },
-          () => html`<div class="card has-image">
-            <div class="body">
-              <div class="bone wide"></div>
-              <div class="bone"></div>
-              <div class="bone short"></div>
-            </div>
-            <div class="bone image"></div>
-          </div>`,
-        )}
-      </div>`,
+        <div class="list" aria-hidden="true">
+          ${Array.from(
+            { length: cards },
+            () => html`<div class="item">
+              <div class="card ${compact ? '' : 'has-image'}">
+                <div class="body">
+                  <div class="title">${bone('wide')}<span class="narrow"><br />${bone()}</span></div>
+                  <p class="meta">${bone('meta')}</p>
+                  ${compact
+                    ? nothing
+                    : html`<p class="summary">${bone('wide')}<br />${bone()}</p>
+                        <div class="tags"><span class="tag bone">&nbsp;</span><span class="tag bone">&nbsp;</span></div>`}
+                </div>
+                ${compact ? nothing : html`<div class="bone image"></div>`}
+              </div>
+            </div>`,
+          )}
+        </div>
+        ${this.limit > 0 && this.limit <= cards ? nothing : html`<span class="button more bone" aria-hidden="true">&nbsp;</span>`}`,
     );
   }
 
