@@ -13,12 +13,12 @@ export const CONTENT = {
   'cities-initiative-feed': 'article.card',
   'cities-quote-carousel': 'blockquote',
   'cities-news-list': 'li.item',
-  'cities-event-countdown': '.countdown',
+  'cities-event-countdown': '[part=countdown]',
 };
 
 const PROBES = `<script>
 (function () {
-  var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, rendered: {}, painted: {}, fromCache: {}, events: [], moved: {},
+  var b = (window.__b = { t0: performance.now(), long: [], cls: 0, shifts: 0, shiftList: [], rendered: {}, painted: {}, fromCache: {}, events: [], moved: {},
     dataAt: {}, prepAt: {}, updatedAt: {}, updateStartAt: {}, keyWaiting: null, search: null, resultsAt: 0 });
   try {
     new PerformanceObserver(function (list) {
@@ -29,7 +29,7 @@ const PROBES = `<script>
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) {
         if (e.hadRecentInput) return;
-        b.cls += e.value; b.shifts++;
+        b.cls += e.value; b.shifts++; b.shiftList.push([e.startTime, e.value]);
         // Light-DOM nodes that moved (nodes inside a shadow root are reported as null).
         (e.sources || []).forEach(function (s) { if (s.node && s.node.localName) b.moved[s.node.localName] = (b.moved[s.node.localName] || 0) + e.value; });
       });
@@ -226,6 +226,24 @@ export function allFourPage(feedUrl) {
     <cities-quote-carousel loading="eager"></cities-quote-carousel>
     <cities-news-list loading="eager" limit="5"></cities-news-list>
   </div>
+</div>`,
+  });
+}
+
+/**
+ * One widget as a partner pastes it (default attributes but `loading="eager"`, so that it loads in any
+ * viewport), in a single column between two paragraphs, so that any change of its height moves the text
+ * after it on screen: what cumulative layout shift counts. The feed answers after a delay (a real network),
+ * so the skeleton is painted before the content.
+ */
+export function shiftPage(feedUrl, tag, attrs = '') {
+  return page({
+    title: `layout shift: ${tag}`,
+    head: `<script type="module" src="/dist/cities-widgets.js"></script>`,
+    body: `<div style="max-width: 720px">
+<p>The text before the widget.</p>
+<${tag} src="${feedUrl}" loading="eager" ${attrs}></${tag}>
+<p id="after">The text after the widget: it moves when the widget's height changes.</p>
 </div>`,
   });
 }

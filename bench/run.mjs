@@ -6,7 +6,7 @@
  *   --sizes a,b,…         initiatives per feed for the feed scenario (default 10,100,1000,5000)
  *   --all-initiatives N   initiatives in the all-four page's feed (default 100)
  *   --cycles N            mount/unmount cycles (default 1000)
- *   --only a,b            scenarios: feed, all, countdown, carousel, mount (default: all of them)
+ *   --only a,b            scenarios: feed, all, shift, countdown, carousel, mount (default: all of them)
  *   --write               also put the report into bench/RESULTS.md (<!-- bench:start --> … <!-- bench:end -->)
  *
  * A headless-Chromium benchmark of the page bundles. Never part of `npm test`: it takes about three
@@ -72,6 +72,9 @@
  * - all four widgets on one page, one feed URL (page-wide meta default, loading="eager"): requests for the
  *   feed counted by the server (must be 1); cumulative layout shift from PerformanceObserver 'layout-shift'
  *   (skeletons first, 1 s after the last widget rendered); time from the script tag to all four rendered.
+ * - layout shift (bench/pages.mjs shiftPage): one widget per page in a 720 px column with a paragraph after it,
+ *   the feed answering after 300 ms, at 1280 × 900 and 390 × 844; cumulative layout shift split into the
+ *   script's arrival (before the widget's first content) and skeleton → content (after it).
  * - countdown in a hidden tab: setTimeout / setInterval / requestAnimationFrame / requestIdleCallback
  *   wrapped before the bundle loads; after the first render the page is hidden, for real (a background
  *   tab: another tab of its window is brought to the front, and headless Chromium then reports it hidden)
@@ -116,7 +119,7 @@ const opt = (name, fallback) => {
 const RUNS = Math.max(1, Number(opt('--runs', 5)));
 const HIDDEN_SECONDS = Math.max(1, Number(opt('--hidden-seconds', 60)));
 const SIZES = opt('--sizes', '10,100,1000,5000').split(',').map(Number);
-const ONLY = opt('--only', 'feed,all,countdown,carousel,mount').split(',');
+const ONLY = opt('--only', 'feed,all,shift,countdown,carousel,mount').split(',');
 const CYCLES = Number(opt('--cycles', 1000));
 const ALL_INITIATIVES = Number(opt('--all-initiatives', 100));
 const WRITE = argv.includes('--write');
@@ -206,6 +209,9 @@ function startServer(dir) {
       counts.set(req.url, (counts.get(req.url) ?? 0) + 1);
       const body = feedBody(m[1]);
       if (!body) return send(404, 'text/plain', 'no such feed');
+      // ?delay=MS: answer later, as a real network does (the layout-shift pages: the skeleton is painted first).
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      if (delay > 0) return void setTimeout(() => send(200, 'application/json', body, { 'cache-control': 'no-store' }), delay);
       return send(200, 'application/json', body, { 'cache-control': 'no-store' });
     }
     if ((m = /^\/img\/(\d+)\.svg$/.exec(url.pathname))) return send(200, 'image/svg+xml', imageSvg(Number(m[1])), { 'cache-control': 'max-age=3600' });
@@ -515,6 +521,54 @@ async function allFourRuns(browser, srv) {
   return res;
 }
 
+/** The widgets of the layout-shift pages (bench/pages.mjs shiftPage), and the viewports they are measured in. */
+const SHIFT_WIDGETS = [
+  ['cities-initiative-feed', ''],
+  ['cities-initiative-feed', 'layout="compact"'],
+  ['cities-event-countdown', ''],
+  ['cities-quote-carousel', ''],
+  ['cities-news-list', ''],
+];
+const SHIFT_VIEWPORTS = [
+  [1280, 900],
+  [390, 844],
+];
+const SHIFT_DELAY = 300;
+
+/**
+ * Layout shift while one widget loads, with text after it and the feed answering after SHIFT_DELAY ms: each
+ * shift is put down to the script's arrival (before the first content: the element upgrading from an
+ * unknown, empty element to its skeleton) or to the content (the skeleton replaced by the loaded layout).
+ */
+async function shiftRuns(browser, srv) {
+  const res = [];
+  for (const [tag, attrs] of SHIFT_WIDGETS) {
+    for (const [width, height] of SHIFT_VIEWPORTS) {
+      const row = { tag, attrs, width, cls: [], upgrade: [], content: [], skeletonSeen: 0, errors: [] };
+      for (let r = 0; r < RUNS; r++) {
+        const route = `/page/shift-${res.length}-${r}`;
+        srv.route(route, pages.shiftPage(`/feed/all.json?delay=${SHIFT_DELAY}&shift=${res.length}-${r}`, tag, attrs));
+        const { ctx, page, errors } = await newPage(browser);
+        await page.setViewport({ width, height });
+        await page.goto(srv.origin + route);
+        await waitFor(page, (t) => window.__b.painted[t]?.length > 0, tag);
+        // A skeleton painted before the content (the delay makes sure of it; checked, not assumed).
+        row.skeletonSeen += (await page.evaluate((t) => window.__b.rendered[t][0] - window.__b.t0, tag)) > SHIFT_DELAY ? 1 : 0;
+        await new Promise((r2) => setTimeout(r2, 1000));
+        const b = await page.evaluate((t) => ({ list: window.__b.shiftList, rendered: window.__b.rendered[t][0] }), tag);
+        const sum = (list) => list.reduce((a, [, v]) => a + v, 0);
+        row.cls.push(sum(b.list));
+        row.upgrade.push(sum(b.list.filter(([at]) => at < b.rendered)));
+        row.content.push(sum(b.list.filter(([at]) => at >= b.rendered)));
+        row.errors.push(...errors);
+        await ctx.close();
+      }
+      res.push(row);
+    }
+  }
+  return res;
+}
+
 async function countdownRuns(browser, srv) {
   // Three kinds of page, RUNS of each, all running at the same time:
   // - "hidden": background tabs of one browser window (a blank tab is brought to the front), so Chromium
@@ -781,6 +835,17 @@ function report(meta, results) {
       : 'No light-DOM element moved.');
   }
 
+  if (results.shift) {
+    L();
+    L(`### Layout shift while one widget loads, text after it, the feed answering after ${SHIFT_DELAY} ms`);
+    L();
+    L('| widget | viewport | cumulative layout shift | of it: the script arrives (empty element → skeleton) | of it: skeleton → content | skeleton painted first |');
+    L('| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const r of results.shift) {
+      L(`| \`<${r.tag}${r.attrs ? ' ' + r.attrs : ''}>\` | ${r.width} × ${SHIFT_VIEWPORTS.find(([w]) => w === r.width)[1]} | ${spread(r.cls, 3)} | ${spread(r.upgrade, 3)} | ${spread(r.content, 3)} | ${r.skeletonSeen}/${r.cls.length} |`);
+    }
+  }
+
   if (results.countdown) {
     const c = results.countdown;
     L();
@@ -833,11 +898,12 @@ function report(meta, results) {
   L(`- Keystroke: one character typed 1 s after the render (the first key of the visit; the box focused 150–300 ms before); keydown timeStamp → requestAnimationFrame + task (next paint), and → the frame after the widget\'s search update (results painted). Event Timing = the browser\'s own duration of that interaction (reported only ≥16 ms, 8 ms steps). Typing on: the box emptied, then "${TYPED}" typed a key at a time with 150–300 ms (random) between keys, each measured the same way.`);
   L('- Longest task: PerformanceObserver longtask (≥50 ms only) over load, render, idle warm-up and the keystrokes. Heap: CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.');
   L('- Hidden tab: a real background tab (another tab of the same window brought to the front: Chromium reports it hidden and throttles it), and a page hidden by overriding document.hidden / visibilityState + visibilitychange (as the tests do; Chromium does not throttle it, so only our code counts). Callbacks counted by wrapping setTimeout, setInterval, requestAnimationFrame and requestIdleCallback before the bundle loads.');
+  L(`- Layout shift: PerformanceObserver layout-shift (shifts after input excluded) from the page's start to 1 s after the content; a page per widget, 720 px column, the widget between two paragraphs, the feed answering after ${SHIFT_DELAY} ms; "the script arrives" = shifts before the widget's first content (the first frame can be painted before the module runs, with the element still empty); "skeleton → content" = the shifts after it.`);
   L('- Carousel bytes: gzip -9 of every script and stylesheet the page loaded (not the feed, not the HTML); the Swiper and Shoelace pages fetch the same feed and build the slides with DOM calls (no validation). Time: first animation frame in which the component is upgraded (Swiper: initialized) and the first quote has a box.');
 
   const errors = [];
   for (const [name, r] of Object.entries(results)) {
-    const list = name === 'feed' ? [...r.values()].flatMap((x) => x.feed.errors) : name === 'carousel' ? Object.values(r).flatMap((x) => x.errors) : r.errors ?? [];
+    const list = name === 'feed' ? [...r.values()].flatMap((x) => x.feed.errors) : name === 'carousel' ? Object.values(r).flatMap((x) => x.errors) : name === 'shift' ? r.flatMap((x) => x.errors) : r.errors ?? [];
     for (const e of new Set(list)) errors.push(`${name}: ${e}`);
   }
   L();
@@ -877,6 +943,10 @@ async function main() {
     if (ONLY.includes('all')) {
       log('all four widgets …');
       results.all = await allFourRuns(browser, srv);
+    }
+    if (ONLY.includes('shift')) {
+      log('layout shift, one widget at a time, slow feed …');
+      results.shift = await shiftRuns(browser, srv);
     }
     if (ONLY.includes('carousel')) {
       log('carousels …');
