@@ -475,6 +475,17 @@ describe('<cities-event-countdown>', () => {
       // Within 12 %: the title's real length is unknown until the event arrives.
       expect(Math.abs(skeleton - content) / content, `${skeleton}px vs ${content}px`).to.be.below(0.12);
       expect(root(loading).querySelectorAll('.skeleton .unit').length).to.equal(4);
+      // The compact layout too (its date line takes two lines: the visitor's time, then the event's own), within
+      // 15 %: this event's long title takes two lines beside the digits (the skeleton was 25 % short before it
+      // had the second date line).
+      loading.layout = 'compact';
+      loaded.layout = 'compact';
+      await Promise.all([loading.updateComplete, loaded.updateComplete]);
+      const [compactSkeleton, compactContent] = [loading.getBoundingClientRect().height, loaded.getBoundingClientRect().height];
+      expect(
+        Math.abs(compactSkeleton - compactContent) / compactContent,
+        `compact: ${compactSkeleton}px vs ${compactContent}px`,
+      ).to.be.below(0.15);
     });
 
     it('shows feed text in the visitor language and marks it', async () => {

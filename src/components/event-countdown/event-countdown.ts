@@ -550,7 +550,7 @@ export class EventCountdown extends CitiesElement {
           )}
         </div>
         <p class="when">
-          ${line()}${full ? html`<br />${line('short')}<span class="narrow"><br />${line('short')}</span>` : nothing}
+          ${line()}<br />${line('short')}${full ? html`<span class="narrow"><br />${line('short')}</span>` : nothing}
         </p>
         ${full ? html`<p class="location">${line('short')}</p><p class="calendar-line">${line('short')}</p>` : nothing}
       </div>`,
