@@ -527,6 +527,8 @@ const SHIFT_WIDGETS = [
   ['cities-initiative-feed', 'layout="compact"'],
   ['cities-event-countdown', ''],
   ['cities-quote-carousel', ''],
+  // With the reservation README "Embed" suggests (the skeleton's height in a 720 px column).
+  ['cities-quote-carousel', '', 'cities-quote-carousel:not(:defined) { display: block; min-block-size: 430px; }'],
   ['cities-news-list', ''],
 ];
 const SHIFT_VIEWPORTS = [
@@ -542,12 +544,12 @@ const SHIFT_DELAY = 300;
  */
 async function shiftRuns(browser, srv) {
   const res = [];
-  for (const [tag, attrs] of SHIFT_WIDGETS) {
+  for (const [tag, attrs, css = ''] of SHIFT_WIDGETS) {
     for (const [width, height] of SHIFT_VIEWPORTS) {
-      const row = { tag, attrs, width, cls: [], upgrade: [], content: [], skeletonSeen: 0, errors: [] };
+      const row = { tag, attrs, css, width, cls: [], upgrade: [], content: [], skeletonSeen: 0, errors: [] };
       for (let r = 0; r < RUNS; r++) {
         const route = `/page/shift-${res.length}-${r}`;
-        srv.route(route, pages.shiftPage(`/feed/all.json?delay=${SHIFT_DELAY}&shift=${res.length}-${r}`, tag, attrs));
+        srv.route(route, pages.shiftPage(`/feed/all.json?delay=${SHIFT_DELAY}&shift=${res.length}-${r}`, tag, attrs, css));
         const { ctx, page, errors } = await newPage(browser);
         await page.setViewport({ width, height });
         await page.goto(srv.origin + route);
@@ -842,7 +844,7 @@ function report(meta, results) {
     L('| widget | viewport | cumulative layout shift | of it: the script arrives (empty element → skeleton) | of it: skeleton → content | skeleton painted first |');
     L('| --- | --- | ---: | ---: | ---: | ---: |');
     for (const r of results.shift) {
-      L(`| \`<${r.tag}${r.attrs ? ' ' + r.attrs : ''}>\` | ${r.width} × ${SHIFT_VIEWPORTS.find(([w]) => w === r.width)[1]} | ${spread(r.cls, 3)} | ${spread(r.upgrade, 3)} | ${spread(r.content, 3)} | ${r.skeletonSeen}/${r.cls.length} |`);
+      L(`| \`<${r.tag}${r.attrs ? ' ' + r.attrs : ''}>\`${r.css ? ' with the page\'s `:not(:defined)` reservation (430 px)' : ''} | ${r.width} × ${SHIFT_VIEWPORTS.find(([w]) => w === r.width)[1]} | ${spread(r.cls, 3)} | ${spread(r.upgrade, 3)} | ${spread(r.content, 3)} | ${r.skeletonSeen}/${r.cls.length} |`);
     }
   }
 
