@@ -699,6 +699,11 @@ describe('<cities-initiative-feed>', () => {
       el.setAttribute('limit', '2');
       await el.updateComplete;
       expect($$(el, '.skeleton .card')).to.have.length(2);
+      // A huge page is taller than any screen: 24 placeholder cards at most.
+      el.removeAttribute('limit');
+      el.setAttribute('page-size', '1000');
+      await el.updateComplete;
+      expect($$(el, '.skeleton .card')).to.have.length(24);
     });
 
     it('has a skeleton as tall as the loaded page: separators, lines of text and "Show more"', async () => {

@@ -488,6 +488,15 @@ describe('<cities-news-list>', () => {
         loading.remove();
         el.remove();
       }
+      // A long list is taller than any screen: 24 placeholder rows at most.
+      const long = document.createElement('cities-news-list');
+      long.setAttribute('limit', '1000');
+      long.style.marginBlockStart = '20000px';
+      long.src = feedUrl(uniqueKey());
+      box.append(long);
+      await waitUntil(() => long.shadowRoot?.querySelector('.skeleton'));
+      expect(long.shadowRoot!.querySelectorAll('.skeleton .item')).to.have.length(24);
+      long.remove();
     });
 
     it('shows the error state with a Retry button', async () => {

@@ -21,6 +21,13 @@ import { baseStyles } from '../styles/base.styles.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
+/**
+ * The most placeholder items a skeleton shows (cards, rows). A longer page is taller than any screen, so more
+ * would not keep anything on screen from moving; and each placeholder is DOM the page must build, animate and
+ * throw away (a feed with `page-size="1000"` built 1,000 skeleton cards).
+ */
+export const SKELETON_MAX_ITEMS = 24;
+
 /** A `heading-level` attribute's value as a heading level: 2 to 6, anything else 3. */
 export function headingLevel(value: number): number {
   return Number.isInteger(value) && value >= 2 && value <= 6 ? value : 3;

@@ -1,6 +1,6 @@
 import { html, nothing, render, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitiesElement } from '../../base/cities-element.js';
+import { CitiesElement, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
@@ -686,7 +686,8 @@ export class InitiativeFeed extends CitiesElement {
   }
 
   protected override renderSkeleton(): unknown {
-    const cards = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
+    const page = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
+    const cards = Math.min(page, SKELETON_MAX_ITEMS);
     const compact = this.__layoutName === 'compact';
     const bone = (size?: string) => this.bone(size);
     // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title, two
@@ -713,7 +714,7 @@ export class InitiativeFeed extends CitiesElement {
             </div>`,
           )}
         </div>
-        ${this.limit > 0 && this.limit <= cards ? nothing : html`<span class="button more bone" aria-hidden="true">&nbsp;</span>`}`,
+        ${this.limit > 0 && this.limit <= page ? nothing : html`<span class="button more bone" aria-hidden="true">&nbsp;</span>`}`,
     );
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitiesElement, headingLevel } from '../../base/cities-element.js';
+import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { NewsItem } from '../../data/schema.js';
@@ -127,7 +127,7 @@ export class NewsList extends CitiesElement {
       );
     }
     const full = layout === 'list';
-    const rows = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    const rows = Math.min(Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT, SKELETON_MAX_ITEMS);
     return this.skeleton(
       `news ${layout}`,
       html`<div class="items" aria-hidden="true">
