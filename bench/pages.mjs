@@ -236,10 +236,10 @@ export function allFourPage(feedUrl) {
  * after it on screen: what cumulative layout shift counts. The feed answers after a delay (a real network),
  * so the skeleton is painted before the content.
  */
-export function shiftPage(feedUrl, tag, attrs = '', css = '') {
+export function shiftPage(feedUrl, tag, attrs = '', css = '', scriptAttrs = '') {
   return page({
     title: `layout shift: ${tag}`,
-    head: `${css ? `<style>${css}</style>` : ''}<script type="module" src="/dist/cities-widgets.js"></script>`,
+    head: `${css ? `<style>${css}</style>` : ''}<script type="module" src="/dist/cities-widgets.js"${scriptAttrs ? ` ${scriptAttrs}` : ''}></script>`,
     body: `<div style="max-width: 720px">
 <p>The text before the widget.</p>
 <${tag} src="${feedUrl}" loading="eager" ${attrs}></${tag}>

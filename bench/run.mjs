@@ -529,6 +529,8 @@ const SHIFT_WIDGETS = [
   ['cities-quote-carousel', ''],
   // With the reservation README "Embed" suggests (the skeleton's height in a 720 px column).
   ['cities-quote-carousel', '', 'cities-quote-carousel:not(:defined) { display: block; min-block-size: 430px; }'],
+  // With the script render-blocking (blocking="render", Chromium 105+; other browsers ignore it).
+  ['cities-quote-carousel', '', '', 'blocking="render"'],
   ['cities-news-list', ''],
 ];
 const SHIFT_VIEWPORTS = [
@@ -544,12 +546,12 @@ const SHIFT_DELAY = 300;
  */
 async function shiftRuns(browser, srv) {
   const res = [];
-  for (const [tag, attrs, css = ''] of SHIFT_WIDGETS) {
+  for (const [tag, attrs, css = '', scriptAttrs = ''] of SHIFT_WIDGETS) {
     for (const [width, height] of SHIFT_VIEWPORTS) {
-      const row = { tag, attrs, css, width, cls: [], upgrade: [], content: [], skeletonSeen: 0, errors: [] };
+      const row = { tag, attrs, css, scriptAttrs, width, cls: [], upgrade: [], content: [], firstPaint: [], skeletonSeen: 0, errors: [] };
       for (let r = 0; r < RUNS; r++) {
         const route = `/page/shift-${res.length}-${r}`;
-        srv.route(route, pages.shiftPage(`/feed/all.json?delay=${SHIFT_DELAY}&shift=${res.length}-${r}`, tag, attrs, css));
+        srv.route(route, pages.shiftPage(`/feed/all.json?delay=${SHIFT_DELAY}&shift=${res.length}-${r}`, tag, attrs, css, scriptAttrs));
         const { ctx, page, errors } = await newPage(browser);
         await page.setViewport({ width, height });
         await page.goto(srv.origin + route);
@@ -557,7 +559,12 @@ async function shiftRuns(browser, srv) {
         // A skeleton painted before the content (the delay makes sure of it; checked, not assumed).
         row.skeletonSeen += (await page.evaluate((t) => window.__b.rendered[t][0] - window.__b.t0, tag)) > SHIFT_DELAY ? 1 : 0;
         await new Promise((r2) => setTimeout(r2, 1000));
-        const b = await page.evaluate((t) => ({ list: window.__b.shiftList, rendered: window.__b.rendered[t][0] }), tag);
+        const b = await page.evaluate((t) => ({
+          list: window.__b.shiftList,
+          rendered: window.__b.rendered[t][0],
+          firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        }), tag);
+        row.firstPaint.push(b.firstPaint);
         const sum = (list) => list.reduce((a, [, v]) => a + v, 0);
         row.cls.push(sum(b.list));
         row.upgrade.push(sum(b.list.filter(([at]) => at < b.rendered)));
@@ -841,10 +848,11 @@ function report(meta, results) {
     L();
     L(`### Layout shift while one widget loads, text after it, the feed answering after ${SHIFT_DELAY} ms`);
     L();
-    L('| widget | viewport | cumulative layout shift | of it: the script arrives (empty element → skeleton) | of it: skeleton → content | skeleton painted first |');
-    L('| --- | --- | ---: | ---: | ---: | ---: |');
+    L('| widget | viewport | cumulative layout shift | of it: the script arrives (empty element → skeleton) | of it: skeleton → content | skeleton painted first | first contentful paint ms |');
+    L('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results.shift) {
-      L(`| \`<${r.tag}${r.attrs ? ' ' + r.attrs : ''}>\`${r.css ? ' with the page\'s `:not(:defined)` reservation (430 px)' : ''} | ${r.width} × ${SHIFT_VIEWPORTS.find(([w]) => w === r.width)[1]} | ${spread(r.cls, 3)} | ${spread(r.upgrade, 3)} | ${spread(r.content, 3)} | ${r.skeletonSeen}/${r.cls.length} |`);
+      const how = r.css ? ' with the page\'s `:not(:defined)` reservation (430 px)' : r.scriptAttrs ? ` with \`${r.scriptAttrs}\` on the script` : '';
+      L(`| \`<${r.tag}${r.attrs ? ' ' + r.attrs : ''}>\`${how} | ${r.width} × ${SHIFT_VIEWPORTS.find(([w]) => w === r.width)[1]} | ${spread(r.cls, 3)} | ${spread(r.upgrade, 3)} | ${spread(r.content, 3)} | ${r.skeletonSeen}/${r.cls.length} | ${spread(r.firstPaint, 0)} |`);
     }
   }
 
