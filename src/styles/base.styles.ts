@@ -175,8 +175,13 @@ export const baseStyles = css`
     gap: 12px;
     padding: var(--_gap);
   }
+  /* A bone is one line of placeholder text (bone() in the base class): an inline box in a line of the text's own
+     font, so the line keeps the height of the text it stands for. */
   .skeleton .bone {
-    height: 14px;
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 60%;
+    block-size: 0.9em;
     border-radius: 4px;
     background: var(--_skeleton);
     animation: pulse 1.4s ease-in-out infinite;

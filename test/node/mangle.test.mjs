@@ -13,18 +13,8 @@ import { root } from './helpers.mjs';
 
 const MANGLED = /^__[a-zA-Z]/;
 
-function sources(folder) {
-  const out = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const file = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...sources(file));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(file);
-  }
-  return out;
-}
-
 /** Problems with `__names` in one source file. */
-export function problems(fileName, text) {
+function problems(fileName, text) {
   const found = [];
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const where = (node) => `${path.relative(root, fileName)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
@@ -55,7 +45,10 @@ export function problems(fileName, text) {
 
 describe('private members renamed by terser (`__name`)', () => {
   test('every `__name` in src/ is a private class member and no string spells one', () => {
-    const files = sources(path.join(root, 'src'));
+    const src = path.join(root, 'src');
+    const files = readdirSync(src, { recursive: true })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .map((f) => path.join(src, f));
     let members = 0;
     const found = [];
     for (const file of files) {

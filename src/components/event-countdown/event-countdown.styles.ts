@@ -117,10 +117,8 @@ export const eventCountdownStyles = css`
   .event.skeleton {
     display: block;
   }
+  /* Wide bones too are one line of text here (the base draws them taller). */
   .event.skeleton .bone {
-    display: inline-block;
-    vertical-align: middle;
-    inline-size: 60%;
     block-size: 0.9em;
   }
   .event.skeleton .bone.wide {

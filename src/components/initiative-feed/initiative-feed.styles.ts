@@ -203,10 +203,7 @@ export const initiativeFeedStyles = css`
   }
 
   .skeleton .bone {
-    display: inline-block;
-    vertical-align: middle;
     inline-size: 55%;
-    block-size: 0.9em;
   }
   .skeleton .bone.wide {
     inline-size: 85%;

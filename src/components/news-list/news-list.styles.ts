@@ -180,12 +180,6 @@ export const newsListStyles = css`
   .news.skeleton {
     display: block;
   }
-  .skeleton .bone {
-    display: inline-block;
-    vertical-align: middle;
-    inline-size: 60%;
-    block-size: 0.9em;
-  }
   .skeleton .bone.wide {
     inline-size: 85%;
   }

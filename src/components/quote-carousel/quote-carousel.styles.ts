@@ -205,10 +205,7 @@ export const quoteCarouselStyles = css`
   }
   /* Loading (see renderSkeleton): the same boxes, with bones for the text lines. */
   .skeleton .bone {
-    display: inline-block;
-    vertical-align: middle;
     inline-size: 70%;
-    block-size: 0.9em;
   }
   .skeleton .line {
     display: block;
