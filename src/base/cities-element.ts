@@ -163,13 +163,16 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
 
   protected override update(changed: PropertyValues): void {
     // Here, not in willUpdate: the feed controller picks up a new URL (and starts loading) after willUpdate.
-    if (this.feed.status === 'loading' && !this.feed.result) this.whileLoading();
+    if (this.feed.status === 'loading' && !this.feed.result && !this.feed.waitingForViewport) this.whileLoading();
     withLocale(this.locale, () => super.update(changed));
   }
 
   /**
    * Called on each update while the feed is on the way and nothing is shown yet: work the content will need,
-   * done meanwhile. Here the page's one-time Intl set-up (the content's numbers and dates need it).
+   * done meanwhile. Here the page's one-time Intl set-up (the content's numbers and dates need it). Not while
+   * a lazy widget still waits for the viewport: that set-up (15 ms and more) would then run before the
+   * IntersectionObserver's callback and hold the request back, and a widget the visitor never scrolls to
+   * would cost the page it for nothing.
    */
   protected whileLoading(): void {
     warmIntl(this.formatLocale);

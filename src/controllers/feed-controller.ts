@@ -45,6 +45,11 @@ export class FeedController implements ReactiveController {
   /** The result shown is a copy from an earlier visit that the network has not confirmed yet. */
   stale = false;
   error: FeedError | undefined;
+  /**
+   * A lazy widget waits to come near the viewport: its feed is not requested yet (`status` is `loading`).
+   * Work meant for the time the network takes is better left until the request is on its way.
+   */
+  waitingForViewport = false;
 
   private __url: string | undefined;
   private __token = 0;
@@ -74,6 +79,7 @@ export class FeedController implements ReactiveController {
     this.__token++;
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
+    this.waitingForViewport = false;
     this.__clearRefresh();
     document.removeEventListener('visibilitychange', this.__onVisibility);
   }
@@ -117,13 +123,16 @@ export class FeedController implements ReactiveController {
   private __start(): void {
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
+    this.waitingForViewport = false;
     this.__clearRefresh();
     if (this.__url === undefined) return;
     if (this.__host.feedLoading === 'eager') {
       void this.__load();
     } else {
+      this.waitingForViewport = true;
       this.__cancelWatch = whenNearViewport(this.__host, () => {
         this.__cancelWatch = undefined;
+        this.waitingForViewport = false;
         void this.__load();
       });
     }

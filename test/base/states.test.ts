@@ -155,6 +155,31 @@ describe('shared widget behaviour', () => {
     expect((await seen(lazyKey)).count).to.equal(1);
   });
 
+  it('does the work meant for the network time (Intl set-up) only once the request is on its way', async () => {
+    window.scrollTo(0, 0); // an earlier test scrolled down
+    const lazyKey = uniqueKey();
+    const eagerKey = uniqueKey();
+    const el = await fixture(html`<div>
+      <test-widget id="eager" loading="eager" src=${feedUrl(eagerKey, { hang: 1 })}></test-widget>
+      <div style="height: 5000px"></div>
+      <test-widget id="lazy" src=${feedUrl(lazyKey, { hang: 1 })}></test-widget>
+    </div>`);
+    const eager = el.querySelector<TestWidget>('#eager')!;
+    const lazy = el.querySelector<TestWidget>('#lazy')!;
+    await waitUntil(async () => (await seen(eagerKey)).count === 1, 'eager request');
+    await waitUntil(() => eager.whileLoadingCalls > 0, 'the eager widget works while its feed is on the way');
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    // Both are loading, both rendered their skeleton; the lazy one has requested nothing, so it waits too.
+    expect(stateOf(lazy)).to.equal('loading');
+    expect(shadow(lazy).querySelector('.skeleton')).to.exist;
+    expect((await seen(lazyKey)).count).to.equal(0);
+    expect(lazy.whileLoadingCalls).to.equal(0);
+    lazy.scrollIntoView();
+    await waitUntil(async () => (await seen(lazyKey)).count === 1, 'lazy request');
+    await waitUntil(() => lazy.whileLoadingCalls > 0, 'the lazy widget works while its feed is on the way');
+    expect(stateOf(lazy)).to.equal('loading');
+  });
+
   it('refreshes every `refresh` seconds, not while the page is hidden, and stops when removed', async () => {
     const key = uniqueKey();
     const el = await fixture<TestWidget>(html`<test-widget refresh="1" src=${feedUrl(key)}></test-widget>`);

@@ -10,6 +10,13 @@ import type { ParseResult } from '../../src/data/parse.js';
 export class TestWidget extends CitiesElement {
   protected readonly list = 'news' as const;
   renders = 0;
+  /** Calls of the base's hook for work done while the feed is on the way. */
+  whileLoadingCalls = 0;
+
+  protected override whileLoading(): void {
+    this.whileLoadingCalls++;
+    super.whileLoading();
+  }
 
   protected renderContent(result: ParseResult) {
     this.renders++;
