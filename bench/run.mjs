@@ -87,7 +87,8 @@
  *   light theme), showing the same 8 quotes. The other two pages fetch the same feed and build the slides
  *   with DOM calls. Bytes: gzip (level 9) of every script and stylesheet the page loaded (not the feed or
  *   the HTML). Time: from the script tag to the first frame in which the component is upgraded (and, for
- *   Swiper, initialized) and the first quote has a box: polled on requestAnimationFrame for all three.
+ *   Swiper, initialized) and the first quote has a box: polled on requestAnimationFrame for all three; once
+ *   with the feed answering at once and once with it answering after 100 ms (NETWORK_MS), as over a network.
  * - mount/unmount: 1,000 cycles of creating the four widgets (eager, same feed, so after the first the
  *   result comes from the loader's memory and the localStorage copy), waiting for each to render, and
  *   removing them. Heap (after GC) before, half-way and after (growth in the second half tells a leak from
@@ -119,6 +120,8 @@ const opt = (name, fallback) => {
 const RUNS = Math.max(1, Number(opt('--runs', 5)));
 const HIDDEN_SECONDS = Math.max(1, Number(opt('--hidden-seconds', 60)));
 const SIZES = opt('--sizes', '10,100,1000,5000').split(',').map(Number);
+/** The carousel pages' second measurement: the feed answers after this long, as over a real network. */
+const NETWORK_MS = 100;
 const ONLY = opt('--only', 'feed,all,shift,countdown,carousel,mount').split(',');
 const CYCLES = Number(opt('--cycles', 1000));
 const ALL_INITIATIVES = Number(opt('--all-initiatives', 100));
@@ -666,60 +669,63 @@ async function carouselRuns(browser, srv) {
     swiper: { page: pages.swiperPage, ready: 'swiper' },
     shoelace: { page: pages.shoelacePage, ready: 'shoelace' },
   };
-  const res = Object.fromEntries(Object.keys(kinds).map((k) => [k, { time: [], gzip: 0, raw: 0, files: 0, errors: [] }]));
-  for (let r = 0; r < RUNS; r++) {
-    for (const [kind, def] of Object.entries(kinds)) {
-      const route = `/page/carousel-${kind}-${r}`;
-      srv.route(route, def.page(`/feed/quotes.json?kind=${kind}&run=${r}`));
-      const { ctx, page, errors } = await newPage(browser);
-      const assets = [];
-      page.on('response', async (response) => {
-        const type = response.request().resourceType();
-        if (type !== 'script' && type !== 'stylesheet') return;
-        try {
-          const body = await response.buffer();
-          assets.push({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
-        } catch {
-          /* no body */
-        }
-      });
-      // rAF polling, the same for the three, installed before anything loads.
-      await page.evaluateOnNewDocument((k) => {
-        const visible = (el) => {
-          const r = el?.getBoundingClientRect();
-          return !!r && r.width > 0 && r.height > 0;
-        };
-        const ready = {
-          ours: () => {
-            const el = document.querySelector('cities-quote-carousel');
-            return visible(el?.shadowRoot?.querySelector('blockquote'));
-          },
-          swiper: () => {
-            const el = document.querySelector('swiper-container');
-            return !!el?.swiper?.initialized && visible(el.querySelector('swiper-slide blockquote'));
-          },
-          shoelace: () => {
-            const el = document.querySelector('sl-carousel');
-            return !!el?.hasUpdated && !!customElements.get('sl-carousel-item') && visible(el.querySelector('sl-carousel-item blockquote'));
-          },
-        }[k];
-        const poll = () => {
-          if (ready()) window.__carousel = performance.now();
-          else requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      }, def.ready);
-      await page.goto(srv.origin + route);
-      await waitFor(page, () => window.__carousel !== undefined);
-      const t = await page.evaluate(() => window.__carousel - window.__b.t0);
-      await new Promise((r2) => setTimeout(r2, 200));
-      res[kind].time.push(t);
-      res[kind].gzip = assets.reduce((s, a) => s + a.gzip, 0);
-      res[kind].raw = assets.reduce((s, a) => s + a.raw, 0);
-      res[kind].files = assets.length;
-      res[kind].errors.push(...errors);
-      await ctx.close();
-    }
+  const res = Object.fromEntries(Object.keys(kinds).map((k) => [k, { time: [], timeNet: [], gzip: 0, raw: 0, files: 0, errors: [] }]));
+  // Each run loads every page twice: the feed answering at once (localhost), and after NETWORK_MS, as over a
+  // real network (the same wait for the three; ours sets Intl up while it waits, the others need no Intl).
+  const visits = [];
+  for (let r = 0; r < RUNS; r++) for (const delay of [0, NETWORK_MS]) for (const kind of Object.keys(kinds)) visits.push({ r, delay, kind });
+  for (const { r, delay, kind } of visits) {
+    const def = kinds[kind];
+    const route = `/page/carousel-${kind}-${r}-${delay}`;
+    srv.route(route, def.page(`/feed/quotes.json?kind=${kind}&run=${r}${delay ? `&delay=${delay}` : ''}`));
+    const { ctx, page, errors } = await newPage(browser);
+    const assets = [];
+    page.on('response', async (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      try {
+        const body = await response.buffer();
+        assets.push({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      } catch {
+        /* no body */
+      }
+    });
+    // rAF polling, the same for the three, installed before anything loads.
+    await page.evaluateOnNewDocument((k) => {
+      const visible = (el) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.width > 0 && r.height > 0;
+      };
+      const ready = {
+        ours: () => {
+          const el = document.querySelector('cities-quote-carousel');
+          return visible(el?.shadowRoot?.querySelector('blockquote'));
+        },
+        swiper: () => {
+          const el = document.querySelector('swiper-container');
+          return !!el?.swiper?.initialized && visible(el.querySelector('swiper-slide blockquote'));
+        },
+        shoelace: () => {
+          const el = document.querySelector('sl-carousel');
+          return !!el?.hasUpdated && !!customElements.get('sl-carousel-item') && visible(el.querySelector('sl-carousel-item blockquote'));
+        },
+      }[k];
+      const poll = () => {
+        if (ready()) window.__carousel = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, def.ready);
+    await page.goto(srv.origin + route);
+    await waitFor(page, () => window.__carousel !== undefined);
+    const t = await page.evaluate(() => window.__carousel - window.__b.t0);
+    await new Promise((r2) => setTimeout(r2, 200));
+    res[kind][delay ? 'timeNet' : 'time'].push(t);
+    res[kind].gzip = assets.reduce((s, a) => s + a.gzip, 0);
+    res[kind].raw = assets.reduce((s, a) => s + a.raw, 0);
+    res[kind].files = assets.length;
+    res[kind].errors.push(...errors);
+    await ctx.close();
   }
   return res;
 }
@@ -881,12 +887,12 @@ function report(meta, results) {
     L();
     L('### Carousel, 8 quotes: ours vs Swiper Element vs Shoelace');
     L();
-    L('| carousel | files loaded (JS + CSS) | raw KB | gzip KB | × ours (gzip) | first render ms | × ours (time) |');
-    L('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    L(`| carousel | files loaded (JS + CSS) | raw KB | gzip KB | × ours (gzip) | first render ms | × ours (time) | first render ms, feed after ${NETWORK_MS} ms | × ours (time) |`);
+    L('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     const names = { ours: '`<cities-quote-carousel>` (quote-carousel.js)', swiper: 'Swiper Element 14 (swiper-element-bundle.min.js)', shoelace: 'Shoelace 2 `<sl-carousel>` (CDN build + light theme)' };
     for (const k of ['ours', 'swiper', 'shoelace']) {
       const x = c[k];
-      L(`| ${names[k]} | ${x.files} | ${fmt(kb(x.raw))} | ${fmt(kb(x.gzip))} | ${fmt(x.gzip / ours.gzip, 2)} | ${spread(x.time, 0)} | ${fmt(median(x.time) / median(ours.time), 2)} |`);
+      L(`| ${names[k]} | ${x.files} | ${fmt(kb(x.raw))} | ${fmt(kb(x.gzip))} | ${fmt(x.gzip / ours.gzip, 2)} | ${spread(x.time, 0)} | ${fmt(median(x.time) / median(ours.time), 2)} | ${spread(x.timeNet, 0)} | ${fmt(median(x.timeNet) / median(ours.timeNet), 2)} |`);
     }
   }
 
