@@ -109,9 +109,7 @@ describe('lifecycle', function () {
     const page = await openPage('plain.html');
     const watched: { el: Element; key: string; log: ReturnType<typeof recordMutations>; events: string[] }[] = [];
     const keys = TAGS.map(() => uniqueKey('mid'));
-    // Long enough that every request is still in flight when the widgets are removed, on a busy machine too
-    // (500 ms once was not, in a full run: a widget had its content before the check below).
-    const srcs = await Promise.all(TAGS.map((tag, i) => putFeed(keys[i]!, newsFeed(`Late ${tag}`), { delay: 1500 })));
+    const srcs = await Promise.all(TAGS.map((tag, i) => putFeed(keys[i]!, newsFeed(`Late ${tag}`), { delay: 500 })));
     TAGS.forEach((tag, i) => {
       const el = addWidget(page, tag, {}, { loading: 'eager', src: srcs[i]! });
       watched.push({ el, key: keys[i]!, log: undefined as never, events: [] });
@@ -126,7 +124,7 @@ describe('lifecycle', function () {
         w.el.addEventListener(type, () => w.events.push(type));
       }
     }
-    await until(() => page.probe.fetches.settled === page.probe.fetches.started, 'the responses arrived', 5000);
+    await until(() => page.probe.fetches.settled === page.probe.fetches.started, 'the responses arrived', 3000);
     await sleep(100);
     for (const w of watched) {
       w.log.stop();
