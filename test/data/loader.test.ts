@@ -154,7 +154,13 @@ describe('feed loader', () => {
     const small = feedUrl(uniqueKey());
     await Promise.all([loadFeed(big), loadFeed(small)]);
     clearLoaderMemory();
-    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${big}`) !== null, 'stored', { timeout: 3000 });
+    // Both copies are written in idle time, each on its own: wait for both (waiting for the big one only once
+    // found the small one not written yet, in a full run).
+    await waitUntil(
+      () => [big, small].every((u) => localStorage.getItem(`cities-widgets:feed:v1:${u}`) !== null),
+      'stored',
+      { timeout: 3000 },
+    );
     resetCacheState(); // forget the validated copies: read them from storage
     const smallCopy = openCachedFeed(small);
     expect(smallCopy instanceof Promise).to.equal(false);
