@@ -19,7 +19,7 @@ import {
 } from '../src/components/event-countdown/ics.js';
 import { clockStatus } from '../src/controllers/clock.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
-import { clearFeedCache, feedUrl, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
+import { clearFeedCache, feedUrl, SLOW, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -428,7 +428,7 @@ describe('<cities-event-countdown>', () => {
 
     it('shows the loading and error states accessibly, and reads no feed when `date` is set', async () => {
       const loading = await fixture<EventCountdown>(
-        html`<cities-event-countdown loading="eager" src=${feedUrl(uniqueKey(), { hang: 1 })}></cities-event-countdown>`,
+        html`<cities-event-countdown loading="eager" src=${feedUrl(uniqueKey(), { delay: SLOW })}></cities-event-countdown>`,
       );
       expect(q(loading, '.skeleton')).not.to.equal(null);
       expect(loading.state).to.equal(undefined);
@@ -461,7 +461,7 @@ describe('<cities-event-countdown>', () => {
       const box = await fixture<HTMLDivElement>(html`<div style="inline-size: 420px"></div>`);
       const loading = document.createElement('cities-event-countdown');
       loading.loading = 'eager';
-      loading.src = feedUrl(uniqueKey(), { hang: 1 });
+      loading.src = feedUrl(uniqueKey(), { delay: SLOW });
       const loaded = document.createElement('cities-event-countdown');
       loaded.loading = 'eager';
       loaded.src = feedUrl(uniqueKey(), { fixture: 'events-sequence' });

@@ -5,7 +5,7 @@ import '../src/components/initiative-feed/define.js';
 import type { InitiativeFeed } from '../src/components/initiative-feed/initiative-feed.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clockStatus } from '../src/controllers/clock.js';
-import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
+import { clearFeedCache, feedUrl, SLOW, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 
 type Attrs = Record<string, string | boolean>;
@@ -683,7 +683,7 @@ describe('<cities-initiative-feed>', () => {
   describe('loading', () => {
     it('reserves the shape of a page of cards while loading, accessibly', async () => {
       const el = document.createElement('cities-initiative-feed');
-      el.setAttribute('src', feedUrl(uniqueKey(), { hang: 1 }));
+      el.setAttribute('src', feedUrl(uniqueKey(), { delay: SLOW }));
       el.setAttribute('layout', 'grid');
       el.setAttribute('page-size', '4');
       el.setAttribute('filterable', '');
@@ -746,7 +746,7 @@ describe('<cities-initiative-feed>', () => {
 
     it('does not animate the skeleton under prefers-reduced-motion', async () => {
       const el = document.createElement('cities-initiative-feed');
-      el.setAttribute('src', feedUrl(uniqueKey(), { hang: 1 }));
+      el.setAttribute('src', feedUrl(uniqueKey(), { delay: SLOW }));
       box(600).append(el);
       await el.updateComplete;
       const bone = $(el, '.skeleton .bone')!;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../helpers/test-element.js';
 import type { TestWidget } from '../helpers/test-element.js';
 import { clearLoaderMemory } from '../../src/data/loader.js';
-import { clearFeedCache, feedUrl, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
+import { clearFeedCache, feedUrl, SLOW, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
 import { PageErrors } from '../helpers/page-errors.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -21,7 +21,7 @@ describe('shared widget behaviour', () => {
   });
 
   it('shows a skeleton that reserves space while loading, and is accessible', async () => {
-    const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>`);
+    const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { delay: SLOW })}></test-widget>`);
     await waitUntil(() => shadow(el).querySelector('.skeleton'));
     expect(stateOf(el)).to.equal('loading');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(40);
@@ -31,8 +31,8 @@ describe('shared widget behaviour', () => {
 
   it('animates the skeleton, except with motion="reduce"', async () => {
     const el = await fixture(html`<div>
-      <test-widget id="a" src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>
-      <test-widget id="b" motion="reduce" src=${feedUrl(uniqueKey(), { hang: 1 })}></test-widget>
+      <test-widget id="a" src=${feedUrl(uniqueKey(), { delay: SLOW })}></test-widget>
+      <test-widget id="b" motion="reduce" src=${feedUrl(uniqueKey(), { delay: SLOW })}></test-widget>
     </div>`);
     const [a, b] = ['#a', '#b'].map((s) => el.querySelector<TestWidget>(s)!);
     await waitUntil(() => shadow(a!).querySelector('.bone') && shadow(b!).querySelector('.bone'));
@@ -157,14 +157,12 @@ describe('shared widget behaviour', () => {
 
   it('does the work meant for the network time (Intl set-up) only once the request is on its way', async () => {
     window.scrollTo(0, 0); // an earlier test scrolled down
-    // Slow feeds, not hanging ones: a request that never ends holds one of the browser's six connections to the
-    // test server until the loader's timeout and retries give up, and later test files ran out of them.
     const lazyKey = uniqueKey();
     const eagerKey = uniqueKey();
     const el = await fixture(html`<div>
-      <test-widget id="eager" loading="eager" src=${feedUrl(eagerKey, { delay: 3000 })}></test-widget>
+      <test-widget id="eager" loading="eager" src=${feedUrl(eagerKey, { delay: SLOW })}></test-widget>
       <div style="height: 5000px"></div>
-      <test-widget id="lazy" src=${feedUrl(lazyKey, { delay: 3000 })}></test-widget>
+      <test-widget id="lazy" src=${feedUrl(lazyKey, { delay: SLOW })}></test-widget>
     </div>`);
     const eager = el.querySelector<TestWidget>('#eager')!;
     const lazy = el.querySelector<TestWidget>('#lazy')!;

@@ -7,6 +7,14 @@ export function uniqueKey(label = 'k'): string {
   return `${label}-${Date.now().toString(36)}-${n}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * A feed delay (ms) for tests that need a widget to stay loading while they look at it: longer than any such
+ * test, and finite. A feed that never answers (`hang: 1`) holds one of the browser's six connections to the test
+ * server until the loader's timeout and two retries give up (about 30 s, or for good under a fake clock), and
+ * held ones starved later test files (the test pages stay open): keep `hang` for tests that abort it themselves.
+ */
+export const SLOW = 5000;
+
 export function feedUrl(key: string, params: Record<string, string | number> = {}): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const qs = query.toString();

@@ -6,7 +6,8 @@
  *       &fail=N&status=503&retryAfter=S   the first N requests answer `status` (with Retry-After: S)
  *       &failAfter=N                      requests after the Nth answer `status`
  *       &delay=MS                         wait before answering
- *       &hang=1                           never answer (until the client gives up)
+ *       &hang=1                           never answer (until the client gives up; it holds a connection
+ *                                         meanwhile: see SLOW in test/helpers/server.ts)
  *       &type=text/html                   override the content-type
  *       &raw=TEXT                         answer TEXT instead of a fixture
  *       &bytes=N                          answer a valid JSON document of about N bytes
