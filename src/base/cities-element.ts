@@ -170,9 +170,10 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   /**
    * Called on each update while the feed is on the way and nothing is shown yet: work the content will need,
    * done meanwhile. Here the page's one-time Intl set-up (the content's numbers and dates need it). Not while
-   * a lazy widget still waits for the viewport: that set-up (15 ms and more) would then run before the
-   * IntersectionObserver's callback and hold the request back, and the page would pay for it even when the
-   * visitor never scrolls to the widget.
+   * a lazy widget waits for the viewport with nothing on its way (`feed.waitingForViewport`): that set-up (15 ms
+   * and more) would then run before the IntersectionObserver's callback and hold the request back, and the page
+   * would pay for it even when the visitor never scrolls to the widget. A large copy from an earlier visit being
+   * read counts as on its way: it is shown before any request matters.
    */
   protected whileLoading(): void {
     warmIntl(this.formatLocale);

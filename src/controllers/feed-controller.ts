@@ -45,13 +45,11 @@ export class FeedController implements ReactiveController {
   /** The result shown is a copy from an earlier visit that the network has not confirmed yet. */
   stale = false;
   error: FeedError | undefined;
-  /**
-   * A lazy widget waits to come near the viewport: its feed is not requested yet (`status` is `loading`).
-   * Work meant for the time the network takes is better left until the request is on its way.
-   */
-  waitingForViewport = false;
-
   private __url: string | undefined;
+  /** A lazy widget watches for the viewport: its feed is not requested yet. */
+  private __watching = false;
+  /** A large copy from an earlier visit is being validated (in slices) for the widget to show. */
+  private __readingCopy = false;
   private __token = 0;
   private __connected = false;
   private __cancelWatch: (() => void) | undefined;
@@ -63,6 +61,15 @@ export class FeedController implements ReactiveController {
     private readonly __options: LoadOptions = {},
   ) {
     __host.addController(this);
+  }
+
+  /**
+   * A lazy widget waits to come near the viewport with nothing on its way: no request yet, and no copy from an
+   * earlier visit being read (`status` is `loading`). Work meant for the time the feed takes to arrive is better
+   * left until then: it would hold the request back, and cost a page whose visitor never scrolls there.
+   */
+  get waitingForViewport(): boolean {
+    return this.__watching && !this.__readingCopy;
   }
 
   hostConnected(): void {
@@ -79,7 +86,7 @@ export class FeedController implements ReactiveController {
     this.__token++;
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
-    this.waitingForViewport = false;
+    this.__watching = false;
     this.__clearRefresh();
     document.removeEventListener('visibilitychange', this.__onVisibility);
   }
@@ -93,13 +100,16 @@ export class FeedController implements ReactiveController {
     this.result = undefined;
     this.error = undefined;
     this.stale = false;
+    this.__readingCopy = false;
     this.status = url === undefined ? 'idle' : 'loading';
     if (url !== undefined) {
       // Stale-while-revalidate: a copy from an earlier visit is on screen from the first render
       // (a large copy as soon as it is validated, unless the network was faster).
       const cached = openCachedFeed(url);
       if (cached instanceof Promise) {
+        this.__readingCopy = true;
         void cached.then(async (copy) => {
+          if (this.__url === url) this.__readingCopy = false;
           if (!copy || this.__url !== url || this.result) return;
           await this.__host.prepareFeed?.(copy);
           if (this.__url !== url || this.result) return;
@@ -123,16 +133,16 @@ export class FeedController implements ReactiveController {
   private __start(): void {
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
-    this.waitingForViewport = false;
+    this.__watching = false;
     this.__clearRefresh();
     if (this.__url === undefined) return;
     if (this.__host.feedLoading === 'eager') {
       void this.__load();
     } else {
-      this.waitingForViewport = true;
+      this.__watching = true;
       this.__cancelWatch = whenNearViewport(this.__host, () => {
         this.__cancelWatch = undefined;
-        this.waitingForViewport = false;
+        this.__watching = false;
         void this.__load();
       });
     }

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../helpers/test-element.js';
 import type { TestWidget } from '../helpers/test-element.js';
-import { clearLoaderMemory } from '../../src/data/loader.js';
+import { clearLoaderMemory, loadFeed } from '../../src/data/loader.js';
+import { resetCacheState } from '../../src/data/cache.js';
 import { clearFeedCache, feedUrl, SLOW, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
 import { PageErrors } from '../helpers/page-errors.js';
 
@@ -178,6 +179,25 @@ describe('shared widget behaviour', () => {
     await waitUntil(async () => (await seen(lazyKey)).count === 1, 'lazy request');
     await waitUntil(() => lazy.whileLoadingCalls > 0, 'the lazy widget works while its feed is on the way');
     expect(stateOf(lazy)).to.equal('loading');
+  });
+
+  it('does that work at once when a large copy from an earlier visit is being read, before any request', async () => {
+    window.scrollTo(0, 0);
+    const key = uniqueKey();
+    // About 600,000 characters: over what is validated at once, so the copy is read in slices (a promise).
+    const url = feedUrl(key, { fixture: 'initiatives-5000', items: 1000 });
+    await loadFeed(url);
+    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'stored', { timeout: 3000 });
+    clearLoaderMemory();
+    resetCacheState(); // read the copy from storage, as on a new visit
+    const el = await fixture(html`<div>
+      <div style="height: 5000px"></div>
+      <test-widget id="lazy" src=${url}></test-widget>
+    </div>`);
+    const lazy = el.querySelector<TestWidget>('#lazy')!;
+    expect(lazy.whileLoadingCalls, 'on the first update, while the copy is read').to.be.greaterThan(0);
+    await waitUntil(() => lazy.state.stale, 'the copy shown');
+    expect((await seen(key)).count, 'no request: far from the viewport').to.equal(1);
   });
 
   it('refreshes every `refresh` seconds, not while the page is hidden, and stops when removed', async () => {
