@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath as executablePath } from './scripts/chromium.mjs';
 import { feedMiddleware } from './test/server/feeds.mjs';
+import { localeMiddleware } from './test/server/locales.mjs';
 import { pagesMiddleware } from './test/server/pages.mjs';
 
 if (!existsSync(executablePath)) {
@@ -20,7 +21,7 @@ export default {
   // animation frames would stall in the second one.
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [feedMiddleware, pagesMiddleware],
+  middleware: [feedMiddleware, pagesMiddleware, localeMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -21,6 +21,7 @@ import { clockStatus } from '../src/controllers/clock.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, SLOW, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
+import { languageSettled } from './helpers/language.js';
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -78,7 +79,7 @@ async function feedWidget(fixtureName: string, attrs: Record<string, string> = {
   const loaded = nextEvent(el, 'cities-feed-load', 'cities-feed-error');
   document.body.append(el);
   expect(await loaded).to.equal('cities-feed-load');
-  await el.updateComplete;
+  await languageSettled(el);
   return el;
 }
 
@@ -683,6 +684,7 @@ describe('<cities-event-countdown>', () => {
           date="2026-11-29T13:01:01Z"
           label="Event"
         ></cities-event-countdown>`);
+        await languageSettled(el);
         expect(numbers(el)).to.deep.equal(['1', '01', '01', '01']);
         expect(labels(el)).to.deep.equal(c.one);
         el.date = '2026-11-30T14:02:02Z';
@@ -708,11 +710,11 @@ describe('<cities-event-countdown>', () => {
       // Announcements follow the widget's language through Intl (the sentence around it is a msg()).
       el.lang = 'es';
       el.date = '2026-11-30T15:06:00Z';
-      await el.updateComplete;
+      await languageSettled(el);
       expect(announcement(el)).to.contain('2 días, 3 horas y 6 minutos');
       el.lang = 'fr';
       el.date = '2026-11-29T13:00:00Z';
-      await el.updateComplete;
+      await languageSettled(el);
       expect(announcement(el)).to.contain('1 jour et 1 heure');
     });
   });

@@ -7,6 +7,7 @@ import { clearLoaderMemory } from '../src/data/loader.js';
 import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, SLOW, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
+import { languageSettled } from './helpers/language.js';
 
 type Attrs = Record<string, string | boolean>;
 interface Mounted {
@@ -62,6 +63,7 @@ async function mount(attrs: Attrs = {}, params: Record<string, string | number> 
   if (!parent) mounted.push(el);
   const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
   await el.updateComplete;
+  await languageSettled(el);
   return { el, detail: event.detail, key };
 }
 
@@ -691,7 +693,7 @@ describe('<cities-initiative-feed>', () => {
       await el.updateComplete;
       const skeleton = $(el, '.skeleton')!;
       expect(skeleton.getAttribute('aria-busy')).to.equal('true');
-      expect($(el, '.skeleton [role=status]')!.textContent).to.equal('Loading…');
+      expect($(el, '.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
       expect($$(el, '.skeleton .card')).to.have.length(4);
       expect(exists($(el, '.skeleton .bone.bar'))).to.equal(true);
       expect(el.getBoundingClientRect().height).to.be.greaterThan(250);

@@ -7,6 +7,7 @@ import { clearLoaderMemory } from '../src/data/loader.js';
 import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
+import { languageSettled } from './helpers/language.js';
 
 /** The fixtures' "now": every date in them is written relative to it. */
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -32,6 +33,7 @@ async function mount(fixture: string, attrs: Record<string, string> = {}, width 
   box.append(el);
   const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
   await el.updateComplete;
+  await languageSettled(el);
   return { el, detail: event.detail, root: el.shadowRoot! };
 }
 
@@ -439,7 +441,7 @@ describe('<cities-news-list>', () => {
       for (const el of [list, ticker]) {
         const state = el.shadowRoot!.querySelector('[part=state]')!;
         expect(state.getAttribute('aria-busy')).to.equal('true');
-        expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+        expect(el.shadowRoot!.querySelector('.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
         // The bones are hidden from assistive technology, and nothing in the skeleton is focusable.
         const bones = [...el.shadowRoot!.querySelectorAll('.bone')];
         expect(bones.length).to.be.greaterThan(0);

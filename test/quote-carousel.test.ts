@@ -6,6 +6,7 @@ import type { QuoteCarousel, QuoteChangeDetail } from '../src/components/quote-c
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, restorePageVisibility, setPageHidden, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
+import { languageSettled } from './helpers/language.js';
 
 type Attrs = Record<string, string | boolean>;
 
@@ -96,6 +97,7 @@ async function mount(attrs: Attrs = {}, params: Record<string, string | number> 
   page.querySelector('#slot')!.append(el);
   const event = await loaded;
   await el.updateComplete;
+  await languageSettled(el);
   return { el, page, event, before: page.querySelector<HTMLButtonElement>('#before')!, after: page.querySelector<HTMLButtonElement>('#after')! };
 }
 
@@ -677,7 +679,7 @@ describe('<cities-quote-carousel>', () => {
       expect($$(loading, '.skeleton .text .bone').length).to.be.greaterThan(3);
       expect($$(loading, '.skeleton .nav .arrow')).to.have.length(2);
       expect($(loading, '[part=state]')!.getAttribute('aria-busy')).to.equal('true');
-      expect($(loading, '[role=status]')!.textContent).to.equal('Loading…');
+      expect($(loading, '.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
       expect($$(loading, '.bone').every((bone) => bone.closest('[aria-hidden=true]'))).to.equal(true);
       expect($$(loading, 'a, button, [tabindex]')).to.have.length(0);
       // Not accessible(): the bones pulse for ever, their animations never finish (and no text fades in).

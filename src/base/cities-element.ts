@@ -9,7 +9,7 @@ import { warmIntl } from '../i18n/format.js';
 import {
   directionOf,
   formattingLocale,
-  isLocaleReady,
+  isLocaleSettled,
   loadLocale,
   matchLocale,
   pageDefault,
@@ -153,7 +153,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     this.formatLocale = formattingLocale(this.language, this.locale);
     const dir = this.getAttribute('dir');
     this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.language);
-    if (!isLocaleReady(this.locale)) {
+    if (!isLocaleSettled(this.locale)) {
       const wanted = this.locale;
       void loadLocale(wanted).then(() => {
         if (this.locale === wanted) this.requestUpdate();
@@ -266,6 +266,9 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
 
   protected renderBody(): unknown {
     const { status, result } = this.feed;
+    // Nothing in a language the widget was not asked for: the skeleton until its strings are here (English
+    // only if they fail to load), not English buttons beside Spanish content, spoken twice.
+    if (!isLocaleSettled(this.locale)) return this.renderSkeleton();
     if (status === 'idle') return this.renderIdle();
     if (!result) return status === 'error' ? this.renderError() : this.renderSkeleton();
     if (this.isEmpty(result)) return this.renderEmpty();

@@ -28,6 +28,8 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', '
 
 const loaded = new Map<Locale, LocaleModule>();
 const pending = new Map<Locale, Promise<void>>();
+/** Catalogs whose chunk failed to load: their widgets show English from then on, without asking again. */
+const failed = new Set<Locale>();
 let current: Locale = sourceLocale;
 
 try {
@@ -58,6 +60,14 @@ export function isLocaleReady(locale: Locale): boolean {
   return locale === sourceLocale || loaded.has(locale);
 }
 
+/**
+ * True when a widget in `locale` can show text: its strings are ready, or loading them failed (English is
+ * shown then, rather than nothing).
+ */
+export function isLocaleSettled(locale: Locale): boolean {
+  return isLocaleReady(locale) || failed.has(locale);
+}
+
 /** Loads a catalog once; resolves when it is ready (also when it failed: English is shown then). */
 export function loadLocale(locale: Locale): Promise<void> {
   if (isLocaleReady(locale)) return Promise.resolve();
@@ -69,6 +79,7 @@ export function loadLocale(locale: Locale): Promise<void> {
         loaded.set(locale, module);
       },
       () => {
+        failed.add(locale);
         pending.delete(locale);
       },
     );
