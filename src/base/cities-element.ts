@@ -164,7 +164,10 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   protected override update(changed: PropertyValues): void {
     // Here, not in willUpdate: the feed controller picks up a new URL (and starts loading) after willUpdate.
     if (this.feed.status === 'loading' && !this.feed.result && !this.feed.waitingForViewport) this.whileLoading();
+    if (!this.feed.busy) this.__retrying = false;
+    const hadFocus = !!(this.renderRoot as ShadowRoot | undefined)?.activeElement;
     withLocale(this.locale, () => super.update(changed));
+    this.__rescueFocus(hadFocus);
   }
 
   /**
@@ -260,7 +263,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
       lang=${this.locale}
       dir=${this.direction}
     >
-      ${this.renderBody()}
+      ${this.renderBody()}<span class="visually-hidden" role="status">${this.statusText()}</span>
     </div>`;
   }
 
@@ -273,6 +276,22 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     if (!result) return status === 'error' ? this.renderError() : this.renderSkeleton();
     if (this.isEmpty(result)) return this.renderEmpty();
     return html`${status === 'error' ? this.renderStaleNote() : nothing}${this.renderContent(result)}`;
+  }
+
+  /**
+   * What the widget's status region says: one `role=status` element that is always there (a live region
+   * inserted with its text already in it is often not read out), speaking when the state changes to one the
+   * visitor cannot see coming: the feed failed (or could not be refreshed), it is empty, or a retry they asked
+   * for is on its way. Not "Loading…" on every page load (four widgets would say it four times), and nothing
+   * while content is shown: widgets announce their own changes.
+   */
+  protected statusText(): string {
+    const { status, result } = this.feed;
+    if (!isLocaleSettled(this.locale) || status === 'idle') return '';
+    if (this.__retrying) return msg('Loading…');
+    if (!result) return status === 'error' ? msg('The content could not be loaded.') : '';
+    if (status === 'error') return msg('Could not refresh; showing the last saved copy.');
+    return this.isEmpty(result) ? msg('Nothing to show here yet.') : '';
   }
 
   /** The widget's content for a loaded feed. */
@@ -293,7 +312,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
    */
   protected skeleton(classes: string, body: unknown): unknown {
     return html`<div class=${classes ? `${classes} skeleton` : 'skeleton'} part="state" aria-busy="true">
-      <span class="visually-hidden" role="status">${msg('Loading…')}</span>${body}
+      <span class="visually-hidden">${msg('Loading…')}</span>${body}
     </div>`;
   }
 
@@ -314,20 +333,47 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   }
 
   protected renderError(): unknown {
-    return html`<div class="state error" part="state" role="status">
+    return html`<div class="state error" part="state">
       <p>${msg('The content could not be loaded.')}</p>
       <button class="button" part="retry" type="button" @click=${this.__retry}>${msg('Try again')}</button>
     </div>`;
   }
 
   protected renderStaleNote(): unknown {
-    return html`<p class="stale-note" part="state" role="status">
+    return html`<p class="stale-note" part="state">
       <span>${msg('Could not refresh; showing the last saved copy.')}</span>
       <button class="button" part="retry" type="button" @click=${this.__retry}>${msg('Try again')}</button>
     </p>`;
   }
 
+  /** A retry the visitor asked for is on its way (the status region says so). */
+  private __retrying = false;
+
   private __retry = (): void => {
+    this.__retrying = true;
     this.feed.reload();
   };
+
+  /**
+   * Keeps keyboard focus in the widget when a render removes the element that had it (the Retry button as
+   * the skeleton replaces the error, the stale note once the refresh worked, a countdown's button when the
+   * event starts): without this, focus falls to the page's <body> and the next Tab starts from the top of
+   * the page. Focus goes to the Retry button when there is one, else to the widget's root box (focusable only
+   * while it holds focus, so clicks and Tab never stop on it), and from there to a Retry button that a later
+   * render brings (a retry that failed again).
+   */
+  private __rescueFocus(hadFocus: boolean): void {
+    const root = this.renderRoot as ShadowRoot;
+    const box = root.querySelector<HTMLElement>('.root');
+    const active = root.activeElement;
+    if (!hadFocus || !box || !this.isConnected || (active && !(active === box && box.hasAttribute('tabindex')))) return;
+    const retry = root.querySelector<HTMLElement>('[part~="retry"]');
+    if (retry) {
+      retry.focus({ preventScroll: true });
+    } else if (!active) {
+      box.tabIndex = -1;
+      box.addEventListener('blur', () => box.removeAttribute('tabindex'), { once: true });
+      box.focus({ preventScroll: true });
+    }
+  }
 }

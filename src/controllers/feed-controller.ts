@@ -41,6 +41,8 @@ export interface FeedErrorDetail {
  */
 export class FeedController implements ReactiveController {
   status: FeedStatus = 'idle';
+  /** A request for the feed is on its way, whatever is shown meanwhile (a copy, an error note). */
+  busy = false;
   result: ParseResult | undefined;
   /** The result shown is a copy from an earlier visit that the network has not confirmed yet. */
   stale = false;
@@ -84,6 +86,7 @@ export class FeedController implements ReactiveController {
   hostDisconnected(): void {
     this.__connected = false;
     this.__token++;
+    this.busy = false;
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
     this.__watching = false;
@@ -97,6 +100,7 @@ export class FeedController implements ReactiveController {
     if (url === this.__url) return;
     this.__url = url;
     this.__token++;
+    this.busy = false;
     this.result = undefined;
     this.error = undefined;
     this.stale = false;
@@ -154,6 +158,7 @@ export class FeedController implements ReactiveController {
     const token = ++this.__token;
     this.__clearRefresh();
     if (!this.result) this.status = 'loading';
+    this.busy = true;
     this.__host.requestUpdate();
     try {
       const options = maxAge === undefined ? this.__options : { ...this.__options, maxAge };
@@ -172,6 +177,7 @@ export class FeedController implements ReactiveController {
       this.status = 'error';
       this.__dispatch<FeedErrorDetail>('cities-feed-error', { message: this.error.message });
     }
+    this.busy = false;
     this.__scheduleRefresh();
     this.__host.requestUpdate();
   }

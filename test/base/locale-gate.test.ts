@@ -24,6 +24,7 @@ describe('widget language strings on their way', () => {
     // their way (a chunk of their own).
     expect(el.shadowRoot!.querySelector('.skeleton'), 'skeleton first').to.exist;
     expect(text(el)).not.to.contain('Add to calendar');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
     await waitUntil(() => text(el).includes('Ajouter à l’agenda'), 'the French content');
     expect(text(el)).not.to.contain('Add to calendar');
     expect(el.shadowRoot!.querySelector('.skeleton')).to.equal(null);

@@ -8,6 +8,9 @@ import { PageErrors } from '../helpers/page-errors.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const stateOf = (el: TestWidget) => el.state.status;
+/** The widget's one status region (a live region), which stays in place across its states. */
+const status = (el: Element) => shadow(el).querySelector('.root > [role=status]')!.textContent;
+const box = (el: Element) => shadow(el).querySelector('.root');
 
 const pageErrors = new PageErrors();
 
@@ -26,7 +29,9 @@ describe('shared widget behaviour', () => {
     await waitUntil(() => shadow(el).querySelector('.skeleton'));
     expect(stateOf(el)).to.equal('loading');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(40);
-    expect(shadow(el).querySelector('[role=status]')!.textContent).to.equal('Loading…');
+    // Said to a screen reader's reading cursor, not announced: four widgets would say it four times.
+    expect(shadow(el).querySelector('.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
+    expect(status(el)).to.equal('');
     await expect(el).to.be.accessible();
   });
 
@@ -59,6 +64,7 @@ describe('shared widget behaviour', () => {
     const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { fixture: 'empty' })}></test-widget>`);
     await waitUntil(() => shadow(el).querySelector('.state.empty'));
     expect(shadow(el).querySelector('.state.empty')!.textContent!.trim()).to.equal('Nothing to show here yet.');
+    expect(status(el)).to.equal('Nothing to show here yet.');
     await expect(el).to.be.accessible();
   });
 
@@ -85,7 +91,8 @@ describe('shared widget behaviour', () => {
 
   it('shows the last saved copy at once on the next visit, with a note when the refresh fails', async () => {
     const key = uniqueKey();
-    const url = feedUrl(key, { failAfter: 1, status: 503 });
+    // The next visit's refresh fails, and so does the visitor's first retry; the second one answers.
+    const url = feedUrl(key, { failOn: '2,3', status: 404 });
     const first = await fixture<TestWidget>(html`<test-widget src=${url}></test-widget>`);
     await waitUntil(() => stateOf(first) === 'ready');
     first.remove();
@@ -101,9 +108,72 @@ describe('shared widget behaviour', () => {
     await waitUntil(() => stateOf(second) === 'error', 'refresh fails', { timeout: 5000 });
     await second.updateComplete;
     expect(shadow(second).querySelector('.stale-note')!.textContent).to.contain('Could not refresh');
+    expect(status(second)).to.equal('Could not refresh; showing the last saved copy.');
     expect(shadow(second).querySelectorAll('li')).to.have.length(3);
     await expect(second).to.be.accessible();
+
+    // The visitor retries from the note: it stays (so does their focus) and the status says what happens.
+    const note = () => shadow(second).querySelector<HTMLButtonElement>('.stale-note button');
+    note()!.focus();
+    const failed = oneEvent(second, 'cities-feed-error');
+    note()!.click();
+    await second.updateComplete;
+    expect(status(second)).to.equal('Loading…');
+    await failed;
+    await second.updateComplete;
+    expect(status(second)).to.equal('Could not refresh; showing the last saved copy.');
+    expect(shadow(second).activeElement === note(), 'focus still on the note\'s button').to.equal(true);
+    // This time it works: the note goes, and focus stays in the widget rather than falling to <body>.
+    const loaded = oneEvent(second, 'cities-feed-load');
+    note()!.click();
+    await loaded;
+    await second.updateComplete;
+    expect(note()).to.equal(null);
+    expect(shadow(second).activeElement === box(second), 'focus on the widget box').to.equal(true);
+    expect(status(second)).to.equal('');
+    expect((await seen(key)).count).to.equal(4);
+
+    // Retrying from the note: the note leaves while the refresh is on its way, and focus with it.
     second.remove();
+  });
+
+  it('keeps keyboard focus in the widget and says what happens when the visitor retries', async () => {
+    const key = uniqueKey();
+    const el = document.createElement('test-widget');
+    el.src = feedUrl(key, { fail: 2, status: 404, delay: 200 });
+    const failed = oneEvent(el, 'cities-feed-error');
+    document.body.append(el);
+    await failed;
+    await el.updateComplete;
+    const region = shadow(el).querySelector('.root > [role=status]');
+    expect(status(el)).to.equal('The content could not be loaded.');
+
+    shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!.focus();
+    shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!.click();
+    await el.updateComplete;
+    // The skeleton replaced the button: focus is on the widget's box, not on the page's <body>.
+    expect(shadow(el).querySelector('.skeleton')).to.exist;
+    expect(shadow(el).activeElement === box(el), 'focus on the widget box').to.equal(true);
+    expect(status(el)).to.equal('Loading…');
+
+    await waitUntil(() => stateOf(el) === 'error', 'the retry fails');
+    await el.updateComplete;
+    expect(shadow(el).activeElement === shadow(el).querySelector('button[part=retry]'), 'on the new Retry button').to.equal(true);
+    expect(status(el)).to.equal('The content could not be loaded.');
+
+    const loaded = oneEvent(el, 'cities-feed-load');
+    shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!.click();
+    await loaded;
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('li')).to.have.length(3);
+    expect(shadow(el).activeElement === box(el), 'focus on the widget box').to.equal(true);
+    expect(status(el)).to.equal('');
+    // One region throughout (a region inserted with its text is often not read out).
+    expect(shadow(el).querySelector('.root > [role=status]') === region, 'the same status region').to.equal(true);
+    // The box holds focus only for that moment: Tab and clicks never stop on it.
+    shadow(el).querySelector('a')!.focus();
+    expect(box(el)!.hasAttribute('tabindex')).to.equal(false);
+    el.remove();
   });
 
   it('says when no feed is configured', async () => {

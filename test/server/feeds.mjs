@@ -5,6 +5,7 @@
  *   GET /api/feed/<key>?fixture=feed      the fixture test/fixtures/<fixture>.json
  *       &fail=N&status=503&retryAfter=S   the first N requests answer `status` (with Retry-After: S)
  *       &failAfter=N                      requests after the Nth answer `status`
+ *       &failOn=2,3                       requests number 2 and 3 (counting from 1) answer `status`
  *       &delay=MS                         wait before answering
  *       &hang=1                           never answer (until the client gives up; it holds a connection
  *                                         meanwhile: see SLOW in test/helpers/server.ts)
@@ -63,7 +64,8 @@ export async function feedMiddleware(ctx, next) {
   }
   const fail = Number(q.get('fail') ?? 0);
   const failAfter = q.has('failAfter') ? Number(q.get('failAfter')) : Infinity;
-  if (entry.count <= fail || entry.count > failAfter) {
+  const failOn = (q.get('failOn') ?? '').split(',').filter(Boolean).map(Number);
+  if (entry.count <= fail || entry.count > failAfter || failOn.includes(entry.count)) {
     ctx.status = Number(q.get('status') ?? 503);
     if (q.has('retryAfter')) ctx.set('retry-after', q.get('retryAfter'));
     ctx.type = 'text/plain';
