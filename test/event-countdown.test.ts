@@ -613,6 +613,52 @@ describe('<cities-event-countdown>', () => {
       expect(announcement(el)).to.equal('Session is live now.');
     });
 
+    it('ends a live event at its exact end time, though the clock ticks by the minute then', async () => {
+      pinClock('2026-12-01T14:29:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T14:00:00Z"
+        end="2026-12-01T14:30:20Z"
+        label="Session"
+        url="https://www.metropolis.org/live"
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('live');
+      expect(clockStatus().interval).to.equal(60_000);
+      // One timer for the page: the regular minute tick and the wake-up at the end share it.
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 60_000);
+      expect(el.state).to.equal('live');
+      await advance(el, 19_999);
+      expect(el.state).to.equal('live');
+      expect(q(el, '[part=join]')).not.to.equal(null);
+      await advance(el, 1);
+      expect(el.state).to.equal('ended');
+      expect(q(el, '[part=join]')).to.equal(null);
+      expect(announcement(el)).to.equal('Session has ended.');
+      expect(clock!.countTimers()).to.equal(1);
+    });
+
+    it('starts at the exact start time with `no-seconds`, and asks no timer while hidden', async () => {
+      pinClock('2026-12-01T13:58:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        no-seconds
+        date="2026-12-01T14:00:30Z"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(numbers(el)).to.deep.equal(['0', '00', '03']);
+      expect(clockStatus().interval).to.equal(60_000);
+      setPageHidden(true);
+      expect(clock!.countTimers(), 'hidden').to.equal(0);
+      setPageHidden(false);
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 2 * 60_000);
+      expect(numbers(el)).to.deep.equal(['0', '00', '01']);
+      await advance(el, 29_999);
+      expect(el.state).to.equal('upcoming');
+      await advance(el, 1);
+      expect(el.state).to.equal('live');
+      expect(announcement(el)).to.equal('Session is live now.');
+    });
+
     it('pauses while the page is hidden and catches up at once when shown', async () => {
       pinClock('2026-12-01T12:00:00Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown

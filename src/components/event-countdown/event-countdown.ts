@@ -168,7 +168,8 @@ function hash(value: string): string {
  * visitor's zone and in the event's own zone, the location, "Live now — join" while it runs, and links
  * to add it to Google Calendar, Outlook or any calendar app (`.ics`).
  *
- * Every countdown on a page shares one clock, paused while the page is hidden. The ticking digits are
+ * Every countdown on a page shares one clock, paused while the page is hidden; the state changes at the
+ * exact start and end times. The ticking digits are
  * not announced; a polite live region says the remaining time at most once a minute and on every change
  * of state.
  *
@@ -268,13 +269,18 @@ export class EventCountdown extends CitiesElement {
   /** The heading level of the event title, 2 to 6 (default 3), to fit the page's outline. */
   headingLevel = 3;
 
-  private readonly __clock = new ClockController(this, () =>
-    this.__shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
+  private readonly __clock = new ClockController(
+    this,
+    () => (this.__shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute'),
+    // A wake-up at the next start or end: the minute ticks alone would change the state up to 59 s late.
+    () => (this.__shown ? this.__nextChange : undefined),
   );
 
   /** What the last render showed; `undefined` while loading, on a feed error, or with nothing configured. */
   private __shown: CountdownStateDetail | undefined;
   private __firedKey: string | undefined;
+  /** When the shown event starts (upcoming) or ends (live); undefined otherwise. */
+  private __nextChange: number | undefined;
   /** The live region's text, the state it was written for, and when. */
   private __announcement = '';
   private __announcedKey: string | undefined;
@@ -515,6 +521,7 @@ export class EventCountdown extends CitiesElement {
   private __renderView(view: View): TemplateResult {
     this.__shown = { state: view.state, id: view.event?.id };
     const event = view.event;
+    this.__nextChange = view.state === 'upcoming' ? event!.start : view.state === 'live' ? event!.end : undefined;
     const remaining =
       event && view.state === 'upcoming'
         ? splitDuration(event.start - this.__clock.now, this.noSeconds ? 'minute' : 'second')
