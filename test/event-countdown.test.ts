@@ -99,6 +99,21 @@ async function openCalendar(el: EventCountdown, how: 'open' | 'pointer' | 'focus
   throw new Error('the calendar links did not appear within 2 s');
 }
 
+/**
+ * Records what the live region says: its text after each change (the region is one node for every state).
+ * Call the returned function to read the record.
+ */
+function listen(el: EventCountdown): () => string[] {
+  const said: string[] = [];
+  const note = () => said.push(announcement(el));
+  const observer = new MutationObserver(note);
+  observer.observe(q(el, '[role=status]')!, { subtree: true, childList: true, characterData: true });
+  return () => {
+    if (observer.takeRecords().length > 0) note();
+    return said;
+  };
+}
+
 /** Records every cities-countdown-state event. */
 function recordStates(el: EventCountdown): CountdownStateDetail[] {
   const seen: CountdownStateDetail[] = [];
@@ -589,28 +604,67 @@ describe('<cities-event-countdown>', () => {
   });
 
   describe('announcements and the shared clock', () => {
-    it('announces the remaining time at most once a minute, and every state change at once', async () => {
-      pinClock('2026-12-01T13:57:00Z');
+    it('speaks when the event is shown, at 1 day, 1 hour, 10 minutes and 1 minute left and on each state change; nothing in between', async () => {
+      pinClock('2026-11-28T13:00:00Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown
         date="2026-12-01T15:00:00+01:00"
         label="Session"
       ></cities-event-countdown>`);
-      expect(announcement(el)).to.equal('Session: 3 minutes left');
-      await advance(el, 30_000);
-      expect(numbers(el)).to.deep.equal(['0', '00', '02', '30']);
-      expect(announcement(el), 'not after 30 s').to.equal('Session: 3 minutes left');
-      await advance(el, 29_000);
-      expect(announcement(el), 'not after 59 s').to.equal('Session: 3 minutes left');
-      await advance(el, 1000);
-      expect(announcement(el)).to.equal('2 minutes left');
+      expect(announcement(el)).to.equal('Session: 3 days and 1 hour left');
+      const said = listen(el);
+      // The digits tick; the live region stays quiet.
       await advance(el, 60_000);
-      expect(announcement(el)).to.equal('1 minute left');
-      await advance(el, 59_000);
-      expect(announcement(el)).to.equal('1 minute left');
+      expect(numbers(el)).to.deep.equal(['3', '00', '59', '00']);
+      expect(said(), 'nothing after a minute').to.deep.equal([]);
+      // Each threshold is spoken on the tick that reaches it, once (setSystemTime keeps the pending tick's delay).
+      const steps: [string, string[], string][] = [
+        ['2026-11-30T13:59:58Z', ['1', '00', '00', '01'], '1 day left'],
+        ['2026-12-01T12:59:58Z', ['0', '01', '00', '01'], '1 hour left'],
+        ['2026-12-01T13:49:58Z', ['0', '00', '10', '01'], '10 minutes left'],
+        ['2026-12-01T13:58:58Z', ['0', '00', '01', '01'], '1 minute left'],
+      ];
+      const expected: string[] = [];
+      for (const [time, before, sentence] of steps) {
+        clock!.setSystemTime(Date.parse(time));
+        await advance(el, 1000);
+        expect(numbers(el), time).to.deep.equal(before);
+        expect(said(), `a second before ${sentence}`).to.deep.equal(expected);
+        await advance(el, 1000);
+        expected.push(sentence);
+        expect(said()).to.deep.equal(expected);
+        await advance(el, sentence === '1 minute left' ? 59_000 : 5 * 60_000);
+        expect(said(), `quiet after ${sentence}`).to.deep.equal(expected);
+      }
       await advance(el, 1000);
-      // The state change is announced at once, though less than a minute passed since the last one.
       expect(el.state).to.equal('live');
-      expect(announcement(el)).to.equal('Session is live now.');
+      await advance(el, 59 * 60_000);
+      await advance(el, 60_000);
+      expect(el.state).to.equal('ended');
+      expect(said()).to.deep.equal([...expected, 'Session is live now.', 'Session has ended.']);
+    });
+
+    it('speaks once for thresholds reached while the page was hidden, and once for a new language', async () => {
+      await loadLocale('es');
+      pinClock('2026-12-01T12:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(announcement(el)).to.equal('Session: 2 hours left');
+      const said = listen(el);
+      setPageHidden(true);
+      await advance(el, 115 * 60_000);
+      setPageHidden(false);
+      await el.updateComplete;
+      // 1 hour and 10 minutes were both passed: one sentence.
+      expect(said()).to.deep.equal(['5 minutes left']);
+      await advance(el, 60_000);
+      expect(said()).to.deep.equal(['5 minutes left']);
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(said()).to.deep.equal(['5 minutes left', 'Session — Tiempo restante: 4 minutos']);
+      await advance(el, 60_000);
+      expect(said(), 'not again after a minute').to.have.length(2);
     });
 
     it('ends a live event at its exact end time, though the clock ticks by the minute then', async () => {
@@ -675,7 +729,8 @@ describe('<cities-event-countdown>', () => {
       setPageHidden(false);
       await el.updateComplete;
       expect(numbers(el)).to.deep.equal(['0', '01', '54', '50']);
-      expect(announcement(el)).to.equal('1 hour and 54 minutes left');
+      // No threshold (1 hour left) was reached meanwhile: nothing new to say.
+      expect(announcement(el)).to.equal('Session: 2 hours left');
       expect(clock!.countTimers()).to.equal(1);
       await advance(el, 1000);
       expect(numbers(el)).to.deep.equal(['0', '01', '54', '49']);
