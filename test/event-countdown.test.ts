@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/event-countdown/define.js';
 import { loadLocale } from '../src/i18n/locale.js';
@@ -929,6 +930,35 @@ describe('<cities-event-countdown>', () => {
       expect(googleCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('text=A%20B');
       expect(outlookCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('subject=A%20B');
     });
+  });
+
+  it('keeps the "live" dot visible in forced colors (a system colour, not the page background)', async () => {
+    pinClock('2026-12-01T14:30:00Z');
+    const el = await fixture<EventCountdown>(html`<cities-event-countdown
+      date="2026-12-01T14:00:00Z"
+      label="Live session"
+    ></cities-event-countdown>`);
+    const dot = q(el, '.dot')!;
+    const colour = (value: string) => {
+      const probe = document.createElement('span');
+      probe.style.color = value;
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    };
+    await executeServerCommand('forced-colors', true);
+    try {
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colors emulated').to.equal(true);
+      const style = getComputedStyle(dot);
+      expect(style.display).not.to.equal('none');
+      expect(dot.getBoundingClientRect().width).to.equal(8);
+      expect(colour('CanvasText')).not.to.equal(colour('Canvas'));
+      expect(style.backgroundColor, 'the dot is painted in CanvasText').to.equal(colour('CanvasText'));
+    } finally {
+      await executeServerCommand('forced-colors', false);
+    }
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
   });
 
   it('renders right to left and takes no listener or timer with it when removed', async () => {
