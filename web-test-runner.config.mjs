@@ -13,6 +13,28 @@ if (!existsSync(executablePath)) {
   process.exit(1);
 }
 
+/**
+ * `forced-colors` server command (`executeServerCommand('forced-colors', true | false)`): emulates forced colors
+ * (Windows contrast themes) in the test page through the DevTools protocol, which @web/test-runner-commands'
+ * emulateMedia does not offer (Puppeteer accepts only prefers-color-scheme, prefers-reduced-motion and
+ * color-gamut). The protocol session stays open: closing it would end the emulation.
+ */
+function forcedColorsPlugin() {
+  const sessions = new WeakMap();
+  return {
+    name: 'forced-colors-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload ? 'active' : '' }],
+      });
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // Test what ships: Lit's production build (no dev-mode banner or warnings).
@@ -20,7 +42,7 @@ export default {
   // One test file at a time: a background tab stops rendering, so IntersectionObserver, lazy images and
   // animation frames would stall in the second one.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin()],
   middleware: [feedMiddleware, pagesMiddleware, localeMiddleware],
   browsers: [
     chromeLauncher({

@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import {
   ClockController,
   clockStatus,
+  precisionChanged,
   subscribe,
   unsubscribe,
   type ClockPrecision,
@@ -166,6 +167,49 @@ describe('shared clock', () => {
     }
   });
 
+  it('also fires at the wake-up a subscriber asks for, with the same one timer, and not while hidden', () => {
+    pin('2026-12-01T10:00:00.000Z');
+    const other = add(recorder('minute'));
+    const waker = add(Object.assign(recorder('minute'), { wakeAt: Date.parse('2026-12-01T10:00:20.500Z') }));
+    expect(clockStatus()).to.deep.equal({ subscribers: 2, running: true, interval: 60_000 });
+    expect(clock.countTimers()).to.equal(1);
+    clock.tick(20_499);
+    expect(waker.ticks).to.deep.equal([]);
+    clock.tick(1);
+    // Every subscriber gets the tick (each decides whether it matters).
+    expect(waker.ticks).to.deep.equal(['2026-12-01T10:00:20.500Z']);
+    expect(other.ticks).to.deep.equal(['2026-12-01T10:00:20.500Z']);
+    // Back on the minute; a past wake-up is ignored.
+    clock.tick(39_500);
+    clock.tick(60_000);
+    expect(waker.ticks).to.deep.equal(['2026-12-01T10:00:20.500Z', '2026-12-01T10:01:00.000Z', '2026-12-01T10:02:00.000Z']);
+    // A wake-up after the next boundary waits for its turn; asked for while a timer is pending, it moves that timer.
+    waker.wakeAt = Date.parse('2026-12-01T10:03:30.000Z');
+    precisionChanged();
+    expect(clock.countTimers()).to.equal(1);
+    clock.tick(90_000);
+    expect(waker.ticks.slice(3)).to.deep.equal(['2026-12-01T10:03:00.000Z', '2026-12-01T10:03:30.000Z']);
+    waker.wakeAt = Date.parse('2026-12-01T10:03:45.000Z');
+    precisionChanged();
+    expect(clock.countTimers()).to.equal(1);
+    clock.tick(15_000);
+    expect(waker.ticks.at(-1)).to.equal('2026-12-01T10:03:45.000Z');
+    // A wake-up on a boundary is one tick.
+    waker.wakeAt = Date.parse('2026-12-01T10:04:00.000Z');
+    precisionChanged();
+    clock.tick(15_000);
+    expect(waker.ticks.slice(6)).to.deep.equal(['2026-12-01T10:04:00.000Z']);
+    // Hidden: no timer at all, wake-up or not.
+    waker.wakeAt = Date.parse('2026-12-01T10:04:10.000Z');
+    precisionChanged();
+    setPageHidden(true);
+    expect(clock.countTimers()).to.equal(0);
+    precisionChanged();
+    expect(clock.countTimers()).to.equal(0);
+    clock.tick(60_000);
+    expect(waker.ticks).to.have.length(7);
+  });
+
   it('lets a subscriber leave during a tick', () => {
     pin('2026-12-01T10:00:00.000Z');
     const later = recorder();
@@ -205,6 +249,30 @@ describe('shared clock', () => {
       expect(clockStatus().running).to.equal(false);
       clock.tick(120_000);
       expect(host.updates).to.equal(2);
+    });
+
+    it('asks its host to update when the wake-up time it last gave is reached, between minute ticks', () => {
+      pin('2026-12-01T10:00:00.000Z');
+      const host = fakeHost();
+      let wake: number | undefined = Date.parse('2026-12-01T10:00:20.000Z');
+      const controller = new ClockController(host, () => 'minute', () => wake);
+      controller.hostConnected();
+      subscribed.push(controller);
+      controller.hostUpdate();
+      controller.hostUpdated();
+      expect(controller.wakeAt).to.equal(wake);
+      clock.tick(19_999);
+      expect(host.updates).to.equal(0);
+      clock.tick(1);
+      expect(host.updates).to.equal(1);
+      controller.hostUpdate();
+      wake = undefined;
+      controller.hostUpdated();
+      clock.tick(39_999);
+      expect(host.updates).to.equal(1);
+      clock.tick(1);
+      expect(host.updates).to.equal(2);
+      expect(clock.countTimers()).to.equal(1);
     });
   });
 });

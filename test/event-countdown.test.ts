@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/event-countdown/define.js';
 import { loadLocale } from '../src/i18n/locale.js';
@@ -98,6 +99,21 @@ async function openCalendar(el: EventCountdown, how: 'open' | 'pointer' | 'focus
     await new Promise((r) => realSetTimeout(r, 10));
   }
   throw new Error('the calendar links did not appear within 2 s');
+}
+
+/**
+ * Records what the live region says: its text after each change (the region is one node for every state).
+ * Call the returned function to read the record.
+ */
+function listen(el: EventCountdown): () => string[] {
+  const said: string[] = [];
+  const note = () => said.push(announcement(el));
+  const observer = new MutationObserver(note);
+  observer.observe(q(el, '[role=status]')!, { subtree: true, childList: true, characterData: true });
+  return () => {
+    if (observer.takeRecords().length > 0) note();
+    return said;
+  };
 }
 
 /** Records every cities-countdown-state event. */
@@ -590,26 +606,111 @@ describe('<cities-event-countdown>', () => {
   });
 
   describe('announcements and the shared clock', () => {
-    it('announces the remaining time at most once a minute, and every state change at once', async () => {
-      pinClock('2026-12-01T13:57:00Z');
+    it('speaks when the event is shown, at 1 day, 1 hour, 10 minutes and 1 minute left and on each state change; nothing in between', async () => {
+      pinClock('2026-11-28T13:00:00Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown
         date="2026-12-01T15:00:00+01:00"
         label="Session"
       ></cities-event-countdown>`);
-      expect(announcement(el)).to.equal('Session: 3 minutes left');
-      await advance(el, 30_000);
-      expect(numbers(el)).to.deep.equal(['0', '00', '02', '30']);
-      expect(announcement(el), 'not after 30 s').to.equal('Session: 3 minutes left');
-      await advance(el, 29_000);
-      expect(announcement(el), 'not after 59 s').to.equal('Session: 3 minutes left');
-      await advance(el, 1000);
-      expect(announcement(el)).to.equal('2 minutes left');
+      expect(announcement(el)).to.equal('Session: 3 days and 1 hour left');
+      const said = listen(el);
+      // The digits tick; the live region stays quiet.
       await advance(el, 60_000);
-      expect(announcement(el)).to.equal('1 minute left');
-      await advance(el, 59_000);
-      expect(announcement(el)).to.equal('1 minute left');
+      expect(numbers(el)).to.deep.equal(['3', '00', '59', '00']);
+      expect(said(), 'nothing after a minute').to.deep.equal([]);
+      // Each threshold is spoken on the tick that reaches it, once (setSystemTime keeps the pending tick's delay).
+      const steps: [string, string[], string][] = [
+        ['2026-11-30T13:59:58Z', ['1', '00', '00', '01'], '1 day left'],
+        ['2026-12-01T12:59:58Z', ['0', '01', '00', '01'], '1 hour left'],
+        ['2026-12-01T13:49:58Z', ['0', '00', '10', '01'], '10 minutes left'],
+        ['2026-12-01T13:58:58Z', ['0', '00', '01', '01'], '1 minute left'],
+      ];
+      const expected: string[] = [];
+      for (const [time, before, sentence] of steps) {
+        clock!.setSystemTime(Date.parse(time));
+        await advance(el, 1000);
+        expect(numbers(el), time).to.deep.equal(before);
+        expect(said(), `a second before ${sentence}`).to.deep.equal(expected);
+        await advance(el, 1000);
+        expected.push(sentence);
+        expect(said()).to.deep.equal(expected);
+        await advance(el, sentence === '1 minute left' ? 59_000 : 5 * 60_000);
+        expect(said(), `quiet after ${sentence}`).to.deep.equal(expected);
+      }
       await advance(el, 1000);
-      // The state change is announced at once, though less than a minute passed since the last one.
+      expect(el.state).to.equal('live');
+      await advance(el, 59 * 60_000);
+      await advance(el, 60_000);
+      expect(el.state).to.equal('ended');
+      expect(said()).to.deep.equal([...expected, 'Session is live now.', 'Session has ended.']);
+    });
+
+    it('speaks once for thresholds reached while the page was hidden, and once for a new language', async () => {
+      await loadLocale('es');
+      pinClock('2026-12-01T12:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(announcement(el)).to.equal('Session: 2 hours left');
+      const said = listen(el);
+      setPageHidden(true);
+      await advance(el, 115 * 60_000);
+      setPageHidden(false);
+      await el.updateComplete;
+      // 1 hour and 10 minutes were both passed: one sentence.
+      expect(said()).to.deep.equal(['5 minutes left']);
+      await advance(el, 60_000);
+      expect(said()).to.deep.equal(['5 minutes left']);
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(said()).to.deep.equal(['5 minutes left', 'Session — Tiempo restante: 4 minutos']);
+      await advance(el, 60_000);
+      expect(said(), 'not again after a minute').to.have.length(2);
+    });
+
+    it('ends a live event at its exact end time, though the clock ticks by the minute then', async () => {
+      pinClock('2026-12-01T14:29:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T14:00:00Z"
+        end="2026-12-01T14:30:20Z"
+        label="Session"
+        url="https://www.metropolis.org/live"
+      ></cities-event-countdown>`);
+      expect(el.state).to.equal('live');
+      expect(clockStatus().interval).to.equal(60_000);
+      // One timer for the page: the regular minute tick and the wake-up at the end share it.
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 60_000);
+      expect(el.state).to.equal('live');
+      await advance(el, 19_999);
+      expect(el.state).to.equal('live');
+      expect(q(el, '[part=join]')).not.to.equal(null);
+      await advance(el, 1);
+      expect(el.state).to.equal('ended');
+      expect(q(el, '[part=join]')).to.equal(null);
+      expect(announcement(el)).to.equal('Session has ended.');
+      expect(clock!.countTimers()).to.equal(1);
+    });
+
+    it('starts at the exact start time with `no-seconds`, and asks no timer while hidden', async () => {
+      pinClock('2026-12-01T13:58:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        no-seconds
+        date="2026-12-01T14:00:30Z"
+        label="Session"
+      ></cities-event-countdown>`);
+      expect(numbers(el)).to.deep.equal(['0', '00', '03']);
+      expect(clockStatus().interval).to.equal(60_000);
+      setPageHidden(true);
+      expect(clock!.countTimers(), 'hidden').to.equal(0);
+      setPageHidden(false);
+      expect(clock!.countTimers()).to.equal(1);
+      await advance(el, 2 * 60_000);
+      expect(numbers(el)).to.deep.equal(['0', '00', '01']);
+      await advance(el, 29_999);
+      expect(el.state).to.equal('upcoming');
+      await advance(el, 1);
       expect(el.state).to.equal('live');
       expect(announcement(el)).to.equal('Session is live now.');
     });
@@ -630,7 +731,8 @@ describe('<cities-event-countdown>', () => {
       setPageHidden(false);
       await el.updateComplete;
       expect(numbers(el)).to.deep.equal(['0', '01', '54', '50']);
-      expect(announcement(el)).to.equal('1 hour and 54 minutes left');
+      // No threshold (1 hour left) was reached meanwhile: nothing new to say.
+      expect(announcement(el)).to.equal('Session: 2 hours left');
       expect(clock!.countTimers()).to.equal(1);
       await advance(el, 1000);
       expect(numbers(el)).to.deep.equal(['0', '01', '54', '49']);
@@ -830,6 +932,35 @@ describe('<cities-event-countdown>', () => {
       expect(googleCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('text=A%20B');
       expect(outlookCalendarUrl({ uid: 'u', title: 'A B', start: 0, end: 1000 })).to.contain('subject=A%20B');
     });
+  });
+
+  it('keeps the "live" dot visible in forced colors (a system colour, not the page background)', async () => {
+    pinClock('2026-12-01T14:30:00Z');
+    const el = await fixture<EventCountdown>(html`<cities-event-countdown
+      date="2026-12-01T14:00:00Z"
+      label="Live session"
+    ></cities-event-countdown>`);
+    const dot = q(el, '.dot')!;
+    const colour = (value: string) => {
+      const probe = document.createElement('span');
+      probe.style.color = value;
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    };
+    await executeServerCommand('forced-colors', true);
+    try {
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colors emulated').to.equal(true);
+      const style = getComputedStyle(dot);
+      expect(style.display).not.to.equal('none');
+      expect(dot.getBoundingClientRect().width).to.equal(8);
+      expect(colour('CanvasText')).not.to.equal(colour('Canvas'));
+      expect(style.backgroundColor, 'the dot is painted in CanvasText').to.equal(colour('CanvasText'));
+    } finally {
+      await executeServerCommand('forced-colors', false);
+    }
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
   });
 
   it('renders right to left and takes no listener or timer with it when removed', async () => {

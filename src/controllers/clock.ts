@@ -2,11 +2,13 @@
  * The one clock every countdown on the page shares.
  *
  * A single module-level timer ticks on the wall-clock second (or minute, when no subscriber shows
- * seconds) boundary with `setTimeout`, re-aligned on every tick, so that nothing drifts. Subscribers get
- * `Date.now()` on each tick and compute what they show from it, which keeps them right after the tab
- * slept and across daylight-saving changes. The timer is paused while the page is hidden (one
- * `visibilitychange` listener for the page; on return every subscriber ticks at once), stopped when the
- * last subscriber leaves, and started again by the next one.
+ * seconds) boundary with `setTimeout`, re-aligned on every tick, so that nothing drifts. A subscriber may
+ * also ask for one extra tick at a given time (`wakeAt`: an event that starts or ends between two minute
+ * ticks); the timer then fires at the earliest of the next boundary and the earliest wake-up asked for.
+ * Subscribers get `Date.now()` on each tick and compute what they show from it, which keeps them right
+ * after the tab slept and across daylight-saving changes. The timer is paused while the page is hidden
+ * (one `visibilitychange` listener for the page; on return every subscriber ticks at once), stopped when
+ * the last subscriber leaves, and started again by the next one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -15,6 +17,8 @@ export type ClockPrecision = 'second' | 'minute';
 export interface ClockSubscriber {
   /** How often this subscriber needs a tick. */
   readonly precision: ClockPrecision;
+  /** A time (ms since the epoch) at which this subscriber wants a tick besides the regular ones; ignored once past. Call `precisionChanged()` after changing it. */
+  readonly wakeAt?: number | undefined;
   tick(now: number): void;
 }
 
@@ -23,6 +27,8 @@ const UNIT: Record<ClockPrecision, number> = { second: 1000, minute: 60_000 };
 const subscribers = new Set<ClockSubscriber>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let interval = 0;
+/** When the pending timer fires. */
+let due = 0;
 let listening = false;
 
 function wantedInterval(): number {
@@ -36,24 +42,31 @@ function stopTimer(): void {
   interval = 0;
 }
 
-/** Starts the timer when it should run and does not, or when the interval it needs changed. */
-function schedule(force = false): void {
+/**
+ * Starts the timer when it should run and does not, or moves it when the time it should fire changed: the
+ * next boundary of the interval needed, or an earlier wake-up asked for by a subscriber.
+ */
+function schedule(): void {
   if (subscribers.size === 0 || document.hidden) {
     stopTimer();
     return;
   }
-  const unit = wantedInterval();
-  if (timer !== undefined && unit === interval && !force) return;
-  stopTimer();
-  interval = unit;
-  timer = setTimeout(run, unit - (Date.now() % unit));
+  const now = Date.now();
+  interval = wantedInterval();
+  let at = now + interval - (now % interval);
+  for (const { wakeAt } of subscribers) if (wakeAt! > now && wakeAt! < at) at = wakeAt!;
+  // A pending timer already due (late) fires on its own in a moment.
+  if (timer !== undefined && (at === due || due <= now)) return;
+  if (timer !== undefined) clearTimeout(timer);
+  due = at;
+  timer = setTimeout(run, at - now);
 }
 
 function run(): void {
   timer = undefined;
   const now = Date.now();
   for (const subscriber of [...subscribers]) subscriber.tick(now);
-  schedule(true);
+  schedule();
 }
 
 function onVisibilityChange(): void {
@@ -81,7 +94,7 @@ export function unsubscribe(subscriber: ClockSubscriber): void {
   listening = false;
 }
 
-/** Re-reads the subscribers' precision (call after one changed). */
+/** Re-reads the subscribers' precision and wake-up times (call after one changed). */
 export function precisionChanged(): void {
   schedule();
 }
@@ -93,15 +106,18 @@ export function clockStatus(): { subscribers: number; running: boolean; interval
 
 /**
  * Subscribes its host to the shared clock while it is connected. `now` is the time the host last
- * rendered with; the host is asked to update only when a second (or minute) boundary was crossed.
+ * rendered with; the host is asked to update only when a second (or minute) boundary was crossed, or the
+ * time `wake` gave after its last update (read like the precision, after every update) was reached.
  */
 export class ClockController implements ReactiveController, ClockSubscriber {
   now = Date.now();
   precision: ClockPrecision;
+  wakeAt: number | undefined;
 
   constructor(
     private readonly __host: ReactiveControllerHost,
     private readonly __wanted: () => ClockPrecision = () => 'second',
+    private readonly __wake: () => number | undefined = () => undefined,
   ) {
     this.precision = __wanted();
     __host.addController(this);
@@ -122,14 +138,19 @@ export class ClockController implements ReactiveController, ClockSubscriber {
 
   hostUpdated(): void {
     const precision = this.__wanted();
-    if (precision !== this.precision) {
+    const wakeAt = this.__wake();
+    if (precision !== this.precision || wakeAt !== this.wakeAt) {
       this.precision = precision;
+      this.wakeAt = wakeAt;
       precisionChanged();
     }
   }
 
   tick(now: number): void {
     const unit = UNIT[this.precision];
-    if (Math.floor(now / unit) !== Math.floor(this.now / unit)) this.__host.requestUpdate();
+    const wakeAt = this.wakeAt!;
+    if (Math.floor(now / unit) !== Math.floor(this.now / unit) || (this.now < wakeAt && now >= wakeAt)) {
+      this.__host.requestUpdate();
+    }
   }
 }

@@ -47,6 +47,13 @@ export const eventCountdownStyles = css`
     display: inline-block;
     animation: blink 1.6s ease-in-out infinite;
   }
+  /* Forced colors drop author backgrounds: the dot, a background and nothing else, would leave a gap. */
+  @media (forced-colors: active) {
+    .dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
   @keyframes blink {
     50% {
       opacity: 0.3;

@@ -26,6 +26,8 @@ const loadIcs = (): Promise<unknown> =>
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+/** The remaining times at which an upcoming event is announced again: 1 day, 1 hour, 10 minutes, 1 minute. */
+const THRESHOLDS = [24 * HOUR, HOUR, 10 * MINUTE, MINUTE];
 
 /** What the widget shows: the phase of the chosen event, or why there is none. */
 export type CountdownState = 'upcoming' | 'live' | 'ended' | 'none' | 'not-found' | 'invalid';
@@ -168,9 +170,10 @@ function hash(value: string): string {
  * visitor's zone and in the event's own zone, the location, "Live now — join" while it runs, and links
  * to add it to Google Calendar, Outlook or any calendar app (`.ics`).
  *
- * Every countdown on a page shares one clock, paused while the page is hidden. The ticking digits are
- * not announced; a polite live region says the remaining time at most once a minute and on every change
- * of state.
+ * Every countdown on a page shares one clock, paused while the page is hidden; the state changes at the
+ * exact start and end times. The ticking digits are not announced; a polite live region speaks when an
+ * event is first shown, on every change of state or event, and when the time left reaches 1 day, 1 hour,
+ * 10 minutes and 1 minute, and says nothing in between.
  *
  * @summary A countdown to the next #CitiesAreListening event, in every time zone.
  *
@@ -268,17 +271,22 @@ export class EventCountdown extends CitiesElement {
   /** The heading level of the event title, 2 to 6 (default 3), to fit the page's outline. */
   headingLevel = 3;
 
-  private readonly __clock = new ClockController(this, () =>
-    this.__shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute',
+  private readonly __clock = new ClockController(
+    this,
+    () => (this.__shown?.state === 'upcoming' && !this.noSeconds ? 'second' : 'minute'),
+    // A wake-up at the next start or end: the minute ticks alone would change the state up to 59 s late.
+    () => (this.__shown ? this.__nextChange : undefined),
   );
 
   /** What the last render showed; `undefined` while loading, on a feed error, or with nothing configured. */
   private __shown: CountdownStateDetail | undefined;
   private __firedKey: string | undefined;
-  /** The live region's text, the state it was written for, and when. */
+  /** When the shown event starts (upcoming) or ends (live); undefined otherwise. */
+  private __nextChange: number | undefined;
+  /** The live region's text, the state it was written for, and how many THRESHOLDS had been reached then. */
   private __announcement = '';
   private __announcedKey: string | undefined;
-  private __announcedAt = 0;
+  private __announcedReached = 0;
   private __feedEvents: { result: ParseResult; language: string; list: ShownEvent[] } | undefined;
   private __calendar: CalendarLinks | undefined;
 
@@ -466,12 +474,15 @@ export class EventCountdown extends CitiesElement {
     // The language is part of the key: a catalog that arrives after the first render (or a new `lang`)
     // must give an announcement in that language, not keep the English one.
     const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}\n${isLocaleReady(this.locale)}`;
-    const now = this.__clock.now;
     const title = view.event?.title.text ?? '';
     const changed = key !== this.__announcedKey;
-    if (!changed && (view.state !== 'upcoming' || now - this.__announcedAt < MINUTE)) return this.__announcement;
+    // Between changes, an upcoming event is announced again only when its time left reaches a threshold
+    // (several reached at once, after a hidden tab came back, give one announcement).
+    const untilStart = view.event ? view.event.start - this.__clock.now : 0;
+    const reached = THRESHOLDS.filter((t) => untilStart <= t).length;
+    if (!changed && (view.state !== 'upcoming' || reached <= this.__announcedReached)) return this.__announcement;
     this.__announcedKey = key;
-    this.__announcedAt = now;
+    this.__announcedReached = reached;
     const spoken = remaining && this.__spoken(remaining);
     const left = spoken ? msg(str`${spoken} left`) : msg('Less than a minute left');
     let text: string;
@@ -515,6 +526,7 @@ export class EventCountdown extends CitiesElement {
   private __renderView(view: View): TemplateResult {
     this.__shown = { state: view.state, id: view.event?.id };
     const event = view.event;
+    this.__nextChange = view.state === 'upcoming' ? event!.start : view.state === 'live' ? event!.end : undefined;
     const remaining =
       event && view.state === 'upcoming'
         ? splitDuration(event.start - this.__clock.now, this.noSeconds ? 'minute' : 'second')
