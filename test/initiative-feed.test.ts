@@ -118,9 +118,44 @@ describe('<cities-initiative-feed>', () => {
       const list = $(el, 'ul.list')!;
       expect(list.getAttribute('role')).to.equal('list');
       expect(list.children).to.have.length(8);
-      expect($$(el, 'li.item > article.card > .body > h3.title')).to.have.length(8);
+      const headings = $$(el, 'li.item > article.card > .body > [part=title]');
+      expect(headings.map((h) => `${h.getAttribute('role')} ${h.getAttribute('aria-level')}`)).to.deep.equal(Array(8).fill('heading 3'));
       expect(exists($(el, 'button[part=show-more]'))).to.equal(false);
       await expect(el).to.be.accessible();
+    });
+
+    it('sets the heading level of the titles from heading-level (2 to 6, anything else 3)', async () => {
+      const levels = (el: Element) => [...new Set($$(el, '[part=title]').map((t) => `${t.getAttribute('role')} ${t.getAttribute('aria-level')}`))];
+      const { el } = await mount({ 'heading-level': '2' });
+      expect(levels(el)).to.deep.equal(['heading 2']);
+      for (const [value, level] of [['6', 6], ['4', 4], ['1', 3], ['7', 3], ['2.5', 3], ['two', 3]] as const) {
+        el.setAttribute('heading-level', value);
+        await el.updateComplete;
+        expect(levels(el), `heading-level="${value}"`).to.deep.equal([`heading ${level}`]);
+      }
+      el.headingLevel = 9;
+      await el.updateComplete;
+      expect(levels(el)).to.deep.equal(['heading 3']);
+      el.removeAttribute('heading-level');
+      el.headingLevel = 5;
+      await el.updateComplete;
+      expect(levels(el)).to.deep.equal(['heading 5']);
+    });
+
+    it('fits a page outline: no heading-order problem under an h1 with heading-level="2"', async () => {
+      const page = document.createElement('main');
+      page.innerHTML = '<h1>City initiatives</h1>';
+      document.body.append(page);
+      mounted.push(page);
+      const { el } = await mount({ 'heading-level': '2', layout: 'compact' }, BASIC, page);
+      await expect(page).to.be.accessible();
+      // The same check, on its own: at the default level the titles skip one under the h1; at 2 they do not.
+      const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string }[] }> } }).axe;
+      const order = async () => (await axe.run(page, { runOnly: ['heading-order'] })).violations.map((v) => v.id);
+      expect(await order(), 'heading-level="2"').to.deep.equal([]);
+      el.removeAttribute('heading-level');
+      await el.updateComplete;
+      expect(await order(), 'the default, 3').to.deep.equal(['heading-order']);
     });
 
     it('shows the title link, city and country name, region, topics, summary and a relative or calendar date', async () => {

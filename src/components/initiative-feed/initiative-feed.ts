@@ -1,6 +1,6 @@
 import { html, nothing, render, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitiesElement, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
+import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
@@ -152,7 +152,7 @@ class Settle implements ReactiveController {
  *
  * @csspart base - The widget's root box.
  * @csspart card - One initiative.
- * @csspart title - The initiative's title (a heading; the link is inside it).
+ * @csspart title - The initiative's title (a heading, level `heading-level`; the link is inside it).
  * @csspart meta - City, country, region and date.
  * @csspart tag - One topic.
  * @csspart image - The initiative's image.
@@ -191,6 +191,7 @@ export class InitiativeFeed extends CitiesElement {
     filterable: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     target: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     query: { state: true },
     selectedCountry: { state: true },
     selectedTopic: { state: true },
@@ -225,6 +226,9 @@ export class InitiativeFeed extends CitiesElement {
 
   /** `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. */
   declare target?: string;
+
+  /** The heading level of each card's title, 2 to 6 (default 3), to fit the page's outline. */
+  headingLevel = 3;
 
   private query = '';
   private selectedCountry = '';
@@ -793,7 +797,7 @@ export class InitiativeFeed extends CitiesElement {
     return html`<li class="item">
       <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
         <div class="body">
-          <h3 class="title" part="title" lang=${this.langOf(title)} dir="auto">
+          <div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} lang=${this.langOf(title)} dir="auto">
             ${item.url
               ? html`<a
                   href=${item.url}
@@ -802,7 +806,7 @@ export class InitiativeFeed extends CitiesElement {
                   >${title.text}</a
                 >`
               : title.text}
-          </h3>
+          </div>
           <p class="meta" part="meta">
             <span class="row">
               <span>${msg(str`${item.city}, ${country}`)}</span>
