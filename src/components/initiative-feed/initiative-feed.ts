@@ -692,28 +692,32 @@ export class InitiativeFeed extends CitiesElement {
   protected override renderSkeleton(): unknown {
     const page = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
     const cards = Math.min(page, SKELETON_MAX_ITEMS);
-    const compact = this.__layoutName === 'compact';
+    const layout = this.__layoutName;
+    const compact = layout === 'compact';
     const bone = (size?: string) => this.bone(size);
-    // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title, two
-    // in a narrow widget; the meta line, two lines of summary, the topics): what is below the widget moves as little as it can
-    // when the cards arrive. "Show more" too, unless `limit` keeps the feed to one page.
+    // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title and two
+    // lines of summary; two and three in a narrow widget or a grid's narrow cards, two and two in three columns;
+    // the meta line, the topics): what is below the widget moves as little as it can when the cards arrive. No
+    // image box, which most cards do not have and which would double a narrow card's height, except on every
+    // other row of a grid of two or three columns (the styles), whose row is as tall as its tallest card.
+    // "Show more" too, unless `limit` keeps the feed to one page.
     return this.skeleton(
-      `feed layout-${this.__layoutName}`,
+      `feed layout-${layout}`,
       html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
         <div class="list" aria-hidden="true">
           ${Array.from(
             { length: cards },
             () => html`<div class="item">
-              <div class="card ${compact ? '' : 'has-image'}">
+              <div class="card">
                 <div class="body">
                   <div class="title">${bone('wide')}<span class="narrow"><br />${bone()}</span></div>
                   <p class="meta">${bone('meta')}</p>
                   ${compact
                     ? nothing
-                    : html`<p class="summary">${bone('wide')}<br />${bone()}</p>
+                    : html`<p class="summary">${bone('wide')}<br />${bone()}<span class="narrow"><br />${bone()}</span></p>
                         <div class="tags"><span class="tag bone">&nbsp;</span><span class="tag bone">&nbsp;</span></div>`}
                 </div>
-                ${compact ? nothing : html`<div class="bone image"></div>`}
+                ${layout === 'grid' ? html`<div class="bone image"></div>` : nothing}
               </div>
             </div>`,
           )}
