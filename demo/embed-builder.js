@@ -52,6 +52,7 @@ export const WIDGETS = /** @type {Widget[]} */ ([
       { name: 'topic', type: 'text', label: 'Only these topics', placeholder: 'mobility, health' },
       { name: 'limit', type: 'number', label: 'At most (0: all)', min: 0, default: 0 },
       { name: 'page-size', type: 'number', label: 'Cards per page', min: 1, default: 12 },
+      { name: 'heading-level', type: 'number', label: 'Heading level of the titles (2–6)', min: 2, default: 3 },
       { name: 'target', type: 'select', label: 'Open links', choices: ['', '_blank'], default: '', hint: '_blank: in a new tab.' },
     ],
   },

@@ -19,6 +19,7 @@ const meta: Meta = {
     filterable: { control: 'boolean', table: { category: 'attributes' } },
     'sync-url': { control: 'boolean', table: { category: 'attributes' } },
     target: { control: 'inline-radio', options: ['', '_blank', '_self'], table: { category: 'attributes' } },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
   },
   args: { src: '/demo/feed.json', loading: 'eager', 'page-size': 4 },
 };
@@ -95,6 +96,8 @@ export const NewTab: Story = {
   name: 'Links in a new tab (target)',
   args: { target: '_blank', layout: 'compact', 'page-size': 5 },
 };
+
+export const HeadingLevel: Story = { name: 'Heading level 2', args: { 'heading-level': 2, layout: 'compact', 'page-size': 3 } };
 
 export const LongTexts: Story = {
   name: 'Long texts and missing images',

@@ -28,7 +28,7 @@ export const Compact: Story = { name: 'Layout: compact', args: { layout: 'compac
 export const Ticker: Story = {
   name: 'Layout: ticker',
   args: { layout: 'ticker' },
-  parameters: { docs: { description: { story: 'One headline on one line; it changes only when a button is pressed.' } } },
+  parameters: { docs: { description: { story: 'One headline on one line in a wide container; it changes only when a button is pressed.' } } },
 };
 
 export const Narrow: Story = {
@@ -37,7 +37,11 @@ export const Narrow: Story = {
   parameters: { docs: { description: { story: 'The image goes above the text below 480px of container width (a container query, not the viewport).' } } },
 };
 
-export const TickerNarrow: Story = { name: 'Layout: ticker, narrow', args: { layout: 'ticker', width: 360 } };
+export const TickerNarrow: Story = {
+  name: 'Layout: ticker, narrow',
+  args: { layout: 'ticker', width: 360 },
+  parameters: { docs: { description: { story: 'Below 720px the headline wraps onto up to three lines, in a box three lines tall, so the ticker keeps its height from one headline to the next.' } } },
+};
 
 export const LongTexts: Story = {
   name: 'Long texts and missing images',

@@ -185,7 +185,7 @@ describe('lifecycle', function () {
     expect(inert, 'once per page: not again when the data came').to.have.length(1);
     // The real card, from templates made with every field, shows only what this initiative has.
     const card = shadow(el).querySelector('article')!;
-    expect(card.querySelector('h3')!.textContent!.trim()).to.equal('Shared bikes for nurses');
+    expect(card.querySelector('[part=title]')!.textContent!.trim()).to.equal('Shared bikes for nurses');
     expect(card.querySelector('a, img, time, .summary, .tags'), 'no link, image, date, summary or tags').to.equal(null);
     expect(card.textContent).to.include('Lyon, France');
     expect(card.textContent).not.to.include('Sample');

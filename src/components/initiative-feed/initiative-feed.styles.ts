@@ -10,7 +10,9 @@ import { css } from 'lit';
  *   a clipping box, so the separator opening each line (after a wrap too) is never seen.
  * - list: rows divided by a rule, the image beside the text when there is room; grid: boxed cards,
  *   image on top, one column in a sidebar and up to three on a wide page; compact: titles and meta.
- * - The skeleton has the shape of a page of cards of the chosen layout.
+ * - The skeleton has the shape of a page of cards of the chosen layout: image boxes only in a grid of two or
+ *   three columns, on every other row (a row is as tall as its tallest card; about a third of initiatives have
+ *   an image, so about half the rows have one).
  *
  * (Comments stay out of the CSS text: it ships as is.)
  */
@@ -222,7 +224,7 @@ export const initiativeFeedStyles = css`
     height: 64px;
   }
   .skeleton .bone.image {
-    display: block;
+    display: none;
     order: -1;
     inline-size: 100%;
     block-size: auto;
@@ -238,6 +240,24 @@ export const initiativeFeedStyles = css`
   @container (max-width: 479px) {
     .skeleton .narrow {
       display: inline;
+    }
+  }
+  @container (min-width: 540px) {
+    .skeleton.layout-grid .narrow {
+      display: inline;
+    }
+  }
+  @container (540px <= width < 840px) {
+    .skeleton .item:is(:nth-child(4n + 1), :nth-child(4n + 2)) .bone.image {
+      display: block;
+    }
+  }
+  @container (min-width: 840px) {
+    .skeleton.layout-grid .summary .narrow {
+      display: none;
+    }
+    .skeleton .item:is(:nth-child(6n + 1), :nth-child(6n + 2), :nth-child(6n + 3)) .bone.image {
+      display: block;
     }
   }
 `;

@@ -1,6 +1,6 @@
 import { html, nothing, render, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitiesElement, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
+import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative } from '../../data/schema.js';
@@ -152,7 +152,7 @@ class Settle implements ReactiveController {
  *
  * @csspart base - The widget's root box.
  * @csspart card - One initiative.
- * @csspart title - The initiative's title (a heading; the link is inside it).
+ * @csspart title - The initiative's title (a heading, level `heading-level`; the link is inside it).
  * @csspart meta - City, country, region and date.
  * @csspart tag - One topic.
  * @csspart image - The initiative's image.
@@ -191,6 +191,7 @@ export class InitiativeFeed extends CitiesElement {
     filterable: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     target: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     query: { state: true },
     selectedCountry: { state: true },
     selectedTopic: { state: true },
@@ -225,6 +226,9 @@ export class InitiativeFeed extends CitiesElement {
 
   /** `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. */
   declare target?: string;
+
+  /** The heading level of each card's title, 2 to 6 (default 3), to fit the page's outline. */
+  headingLevel = 3;
 
   private query = '';
   private selectedCountry = '';
@@ -688,28 +692,32 @@ export class InitiativeFeed extends CitiesElement {
   protected override renderSkeleton(): unknown {
     const page = Math.min(this.__size, this.limit > 0 ? this.limit : Infinity);
     const cards = Math.min(page, SKELETON_MAX_ITEMS);
-    const compact = this.__layoutName === 'compact';
+    const layout = this.__layoutName;
+    const compact = layout === 'compact';
     const bone = (size?: string) => this.bone(size);
-    // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title, two
-    // in a narrow widget; the meta line, two lines of summary, the topics): what is below the widget moves as little as it can
-    // when the cards arrive. "Show more" too, unless `limit` keeps the feed to one page.
+    // The boxes of a loaded page, with a bone for each line of text a typical card has (a one-line title and two
+    // lines of summary; two and three in a narrow widget or a grid's narrow cards, two and two in three columns;
+    // the meta line, the topics): what is below the widget moves as little as it can when the cards arrive. No
+    // image box, which most cards do not have and which would double a narrow card's height, except on every
+    // other row of a grid of two or three columns (the styles), whose row is as tall as its tallest card.
+    // "Show more" too, unless `limit` keeps the feed to one page.
     return this.skeleton(
-      `feed layout-${this.__layoutName}`,
+      `feed layout-${layout}`,
       html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
         <div class="list" aria-hidden="true">
           ${Array.from(
             { length: cards },
             () => html`<div class="item">
-              <div class="card ${compact ? '' : 'has-image'}">
+              <div class="card">
                 <div class="body">
                   <div class="title">${bone('wide')}<span class="narrow"><br />${bone()}</span></div>
                   <p class="meta">${bone('meta')}</p>
                   ${compact
                     ? nothing
-                    : html`<p class="summary">${bone('wide')}<br />${bone()}</p>
+                    : html`<p class="summary">${bone('wide')}<br />${bone()}<span class="narrow"><br />${bone()}</span></p>
                         <div class="tags"><span class="tag bone">&nbsp;</span><span class="tag bone">&nbsp;</span></div>`}
                 </div>
-                ${compact ? nothing : html`<div class="bone image"></div>`}
+                ${layout === 'grid' ? html`<div class="bone image"></div>` : nothing}
               </div>
             </div>`,
           )}
@@ -793,7 +801,7 @@ export class InitiativeFeed extends CitiesElement {
     return html`<li class="item">
       <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
         <div class="body">
-          <h3 class="title" part="title" lang=${this.langOf(title)} dir="auto">
+          <div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} lang=${this.langOf(title)} dir="auto">
             ${item.url
               ? html`<a
                   href=${item.url}
@@ -802,7 +810,7 @@ export class InitiativeFeed extends CitiesElement {
                   >${title.text}</a
                 >`
               : title.text}
-          </h3>
+          </div>
           <p class="meta" part="meta">
             <span class="row">
               <span>${msg(str`${item.city}, ${country}`)}</span>

@@ -114,7 +114,11 @@ export const newsListStyles = css`
     font-weight: 600;
   }
 
-  /* ticker: one static line; it changes only when a button is pressed. Narrow: the tools go below. */
+  /* ticker: one static line; it changes only when a button is pressed. Narrow: the tools go below, and the
+     headline wraps onto up to three lines (WCAG 1.4.10: a headline cut to one line at 320px left only its
+     title tooltip, which keyboards and touch cannot reach), in a box three lines tall, so the ticker keeps its
+     height from one headline to the next. Below 480px the headline has a row of its own, and so has "More
+     news" (beside a long date it would wrap or not from one headline to the next). */
   .ticker {
     display: flex;
     flex-wrap: wrap;
@@ -173,6 +177,24 @@ export const newsListStyles = css`
     }
     .tools time {
       margin-inline-end: auto;
+    }
+    .headline {
+      align-items: center;
+      min-block-size: 3lh;
+    }
+    .headline a {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+  }
+  @container (max-width: 479px) {
+    .headline,
+    .tools .more {
+      flex-basis: 100%;
     }
   }
 

@@ -35,7 +35,7 @@ const DEFAULT_LIMIT = 5;
  * @csspart summary - An item's summary (`list` layout).
  * @csspart image - An item's image (`list` layout).
  * @csspart more - The "More news" link to the feed's home page.
- * @csspart ticker - The one-line box of the `ticker` layout.
+ * @csspart ticker - The box of the `ticker` layout.
  * @csspart label - The "Latest news" label of the ticker.
  * @csspart position - The "2 of 5" counter of the ticker.
  * @csspart previous - The ticker's Previous headline button.
@@ -69,7 +69,8 @@ export class NewsList extends CitiesElement {
 
   /**
    * `list` (default): headline, date, authors, summary and image; `compact`: headlines and dates only;
-   * `ticker`: one headline on one line, with Previous / Next buttons (it never moves on its own).
+   * `ticker`: one headline, with Previous / Next buttons (it never moves on its own): on one line in a wide
+   * container, on up to three below 720px (the ticker keeps the height of three lines).
    */
   layout: NewsLayout = 'list';
 
