@@ -160,8 +160,8 @@ export const baseStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 8px;
-    margin: 0 0 8px;
-    padding: 4px 0;
+    margin: 0;
+    padding: 8px var(--_gap) 0;
     font-size: 13px;
     color: var(--_muted);
   }
@@ -205,5 +205,12 @@ export const baseStyles = css`
   }
   .motion-reduce .skeleton .bone {
     animation: none;
+  }
+  /* Forced colours drop backgrounds: the bones would vanish and a loading widget would be a blank box. */
+  @media (forced-colors: active) {
+    .skeleton .bone {
+      forced-color-adjust: none;
+      background: GrayText;
+    }
   }
 `;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../helpers/test-element.js';
 import type { TestWidget } from '../helpers/test-element.js';
 import { clearLoaderMemory, loadFeed } from '../../src/data/loader.js';
@@ -33,6 +34,28 @@ describe('shared widget behaviour', () => {
     expect(shadow(el).querySelector('.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
     expect(status(el)).to.equal('');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the skeleton visible in forced colours (a system colour, not a background that is dropped)', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { delay: SLOW })}></test-widget>`);
+    await waitUntil(() => shadow(el).querySelector('.bone'));
+    const bone = shadow(el).querySelector('.bone')!;
+    const colour = (value: string) => {
+      const probe = document.createElement('span');
+      probe.style.color = value;
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    };
+    await executeServerCommand('forced-colors', true);
+    try {
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulated').to.equal(true);
+      expect(colour('GrayText')).not.to.equal(colour('Canvas'));
+      expect(getComputedStyle(bone).backgroundColor).to.equal(colour('GrayText'));
+    } finally {
+      await executeServerCommand('forced-colors', false);
+    }
   });
 
   it('animates the skeleton, except with motion="reduce"', async () => {
@@ -111,6 +134,9 @@ describe('shared widget behaviour', () => {
     expect(status(second)).to.equal('Could not refresh; showing the last saved copy.');
     expect(shadow(second).querySelectorAll('li')).to.have.length(3);
     await expect(second).to.be.accessible();
+    // The note sits inside the widget's padding, as content does, not against its edge.
+    const noteText = shadow(second).querySelector('.stale-note span')!.getBoundingClientRect();
+    expect(noteText.left - second.getBoundingClientRect().left).to.equal(16);
 
     // The visitor retries from the note: it stays (so does their focus) and the status says what happens.
     const note = () => shadow(second).querySelector<HTMLButtonElement>('.stale-note button');
