@@ -53,7 +53,7 @@ export function headingLevel(value: number): number {
  * @cssprop --cities-radius - Corner radius (default 8px).
  * @cssprop --cities-gap - Space between items (default 16px).
  * @cssprop --cities-font - Font family (default: inherited from the page).
- * @cssprop --cities-font-size - Base font size (default 16px, independent of the page's root font size).
+ * @cssprop --cities-font-size - Base font size (default 16px, independent of the page's root font size); every text size in the widget scales with it.
  */
 export abstract class CitiesElement extends LitElement implements FeedHost {
   static override styles = [baseStyles];

@@ -32,7 +32,10 @@ export const baseStyles = css`
     background: var(--_surface);
     border-radius: var(--_radius);
     font-family: var(--cities-font, inherit);
-    font-size: var(--cities-font-size, 16px);
+    /* Every text size is a multiple of this one (calc, not em: no compounding in nested boxes; not rem: the
+       host page's root font size must not reach in), so --cities-font-size scales the whole widget. */
+    --_fs: var(--cities-font-size, 16px);
+    font-size: var(--_fs);
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;
@@ -119,7 +122,7 @@ export const baseStyles = css`
     min-height: 36px;
     padding: 6px 14px;
     font: inherit;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     font-weight: 600;
     line-height: 1.2;
     color: var(--_accent);
@@ -147,7 +150,7 @@ export const baseStyles = css`
     gap: 10px;
     padding: var(--_gap);
     color: var(--_muted);
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
   }
   .state p {
     margin: 0;
@@ -162,13 +165,13 @@ export const baseStyles = css`
     gap: 8px;
     margin: 0;
     padding: 8px var(--_gap) 0;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     color: var(--_muted);
   }
   .stale-note .button {
     min-height: 28px;
     padding: 2px 10px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
   }
   .skeleton {
     display: grid;

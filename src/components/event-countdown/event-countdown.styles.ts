@@ -28,7 +28,7 @@ export const eventCountdownStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     font-weight: 600;
     letter-spacing: 0.02em;
     color: var(--_muted);
@@ -61,7 +61,7 @@ export const eventCountdownStyles = css`
   }
 
   .title {
-    font-size: 18px;
+    font-size: calc(var(--_fs) * 1.125);
     font-weight: 700;
     line-height: 1.3;
   }
@@ -92,20 +92,20 @@ export const eventCountdownStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
   }
   .number {
-    font-size: var(--cities-countdown-digit-size, 32px);
+    font-size: var(--cities-countdown-digit-size, calc(var(--_fs) * 2));
     font-weight: 700;
     line-height: 1.1;
     color: var(--_text);
   }
   .label {
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     color: var(--_muted);
   }
 
   .when,
   .location,
   .message {
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
     color: var(--_muted);
   }
   .message {
@@ -143,14 +143,14 @@ export const eventCountdownStyles = css`
     display: none;
   }
   .calendar-line {
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
   }
 
   /* Add to calendar. */
   .calendar summary {
     inline-size: fit-content;
     cursor: pointer;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     font-weight: 600;
     color: var(--_accent);
     border-radius: 4px;
@@ -160,7 +160,7 @@ export const eventCountdownStyles = css`
     flex-wrap: wrap;
     gap: 6px 16px;
     margin-block-start: 8px;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
   }
   .calendar a {
     display: inline-block;
@@ -181,10 +181,10 @@ export const eventCountdownStyles = css`
       padding-inline: 4px;
     }
     .number {
-      font-size: calc(var(--cities-countdown-digit-size, 32px) * 0.75);
+      font-size: calc(var(--cities-countdown-digit-size, calc(var(--_fs) * 2)) * 0.75);
     }
     .label {
-      font-size: 12px;
+      font-size: calc(var(--_fs) * .75);
     }
   }
 
@@ -197,7 +197,7 @@ export const eventCountdownStyles = css`
     gap: 4px;
   }
   .layout-compact .title {
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
   }
   .layout-compact .countdown {
     gap: 2px 10px;
@@ -211,13 +211,13 @@ export const eventCountdownStyles = css`
     background: none;
   }
   .layout-compact .number {
-    font-size: 20px;
+    font-size: calc(var(--_fs) * 1.25);
   }
   .layout-compact .label {
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
   }
   .layout-compact .when {
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
   }
   @container (min-width: 480px) {
     .layout-compact .body {

@@ -198,7 +198,7 @@ function hash(value: string): string {
  * @csspart calendar - The "Add to calendar" disclosure.
  * @csspart calendar-link - Each link inside it.
  *
- * @cssprop --cities-countdown-digit-size - Font size of the digits in the full layout (default 2rem-ish: 32px).
+ * @cssprop --cities-countdown-digit-size - Font size of the digits in the full layout (default twice the base size: 32px).
  * @cssprop --cities-countdown-unit-background - Background of the unit boxes (default: the alternate surface).
  * @cssprop --cities-live - Colour of the "Live now" marker (default a red that holds on light and dark).
  * @cssprop --cities-accent - Accent colour: links, buttons, highlights.

@@ -35,10 +35,10 @@ export const initiativeFeedStyles = css`
   .field {
     display: grid;
     gap: 4px;
-    /* px, not rem: the host page's root font size (html { font-size: 62.5% }) must not reflow the bar. */
+    /* px and --_fs, not rem: the host page's root font size (html { font-size: 62.5% }) must not reflow the bar. */
     flex: 1 1 160px;
     min-inline-size: 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     font-weight: 600;
   }
   .field.search {
@@ -51,7 +51,7 @@ export const initiativeFeedStyles = css`
     padding: 6px 10px;
     font: inherit;
     font-weight: 400;
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_muted);
@@ -60,7 +60,7 @@ export const initiativeFeedStyles = css`
   .count {
     flex-basis: 100%;
     margin: 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     color: var(--_muted);
   }
 
@@ -112,7 +112,7 @@ export const initiativeFeedStyles = css`
   .meta {
     margin: 0;
     overflow: hidden;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     color: var(--_muted);
   }
   .meta .row {
@@ -142,7 +142,7 @@ export const initiativeFeedStyles = css`
   }
   .tag {
     padding: 2px 10px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     line-height: 1.4;
     color: var(--_text);
     background: color-mix(in srgb, var(--_accent) 13%, var(--_surface));

@@ -35,7 +35,7 @@ export const newsListStyles = css`
        Arabic list starting on the left. */
     unicode-bidi: plaintext;
     margin: 0;
-    font-size: 17px;
+    font-size: calc(var(--_fs) * 1.0625);
     font-weight: 700;
     line-height: 1.35;
   }
@@ -56,7 +56,7 @@ export const newsListStyles = css`
     flex-wrap: wrap;
     gap: 2px 12px;
     margin: 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     color: var(--_muted);
   }
   .summary {
@@ -66,7 +66,7 @@ export const newsListStyles = css`
     line-clamp: var(--cities-news-summary-lines, 3);
     overflow: hidden;
     margin: 0;
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
   }
   /* The image comes after the text in reading order, but first on screen. */
   .image {
@@ -94,11 +94,11 @@ export const newsListStyles = css`
     padding-block-end: 10px;
   }
   .compact .title {
-    font-size: 15px;
+    font-size: calc(var(--_fs) * .9375);
     font-weight: 600;
   }
   .compact .meta {
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
   }
   @container (min-width: 480px) {
     .compact .body {
@@ -129,7 +129,7 @@ export const newsListStyles = css`
   .label {
     flex: none;
     padding: 2px 8px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     font-weight: 700;
     color: var(--_on-accent);
     background: var(--_accent);
@@ -156,7 +156,7 @@ export const newsListStyles = css`
   }
   .tools time,
   .position {
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
     color: var(--_muted);
   }
   .position {
@@ -165,11 +165,11 @@ export const newsListStyles = css`
   .nav {
     inline-size: 36px;
     padding: 0;
-    font-size: 20px;
+    font-size: calc(var(--_fs) * 1.25);
   }
   .ticker .more {
     margin: 0;
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
   }
   @container (max-width: 719px) {
     .tools {
@@ -257,7 +257,7 @@ export const newsListStyles = css`
     cursor: default;
   }
   .skeleton .time {
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
   }
   @container (max-width: 719px) {
     .skeleton .tools .time {

@@ -81,7 +81,7 @@ export const quoteCarouselStyles = css`
     gap: 12px;
     padding-block-start: 12px;
     border-block-start: 1px solid var(--_border);
-    font-size: 14px;
+    font-size: calc(var(--_fs) * .875);
     line-height: 1.4;
   }
   .portrait {
@@ -108,7 +108,7 @@ export const quoteCarouselStyles = css`
   .source {
     align-self: start;
     margin-block-start: 2px;
-    font-size: 13px;
+    font-size: calc(var(--_fs) * .8125);
   }
 
   /* Controls. */
@@ -162,6 +162,7 @@ export const quoteCarouselStyles = css`
     width: 24px;
     height: 24px;
     padding: 0;
+    font: inherit;
     background: transparent;
     border: 0;
     border-radius: 12px;
