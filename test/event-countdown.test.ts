@@ -425,6 +425,9 @@ describe('<cities-event-countdown>', () => {
       const empty = await feedWidget('empty');
       expect(empty.state).to.equal('none');
       expect(text(empty, '[part=message]')).to.equal('There are no upcoming events.');
+      // Said once, by the countdown's own live region, not also by the base class's "Nothing to show here yet."
+      const spoken = [...root(empty).querySelectorAll('[role=status]')].map((r) => r.textContent!.trim()).filter(Boolean);
+      expect(spoken).to.deep.equal(['There are no upcoming events.']);
       await accessible(empty);
       const past = await feedWidget('events-past');
       expect(past.state).to.equal('ended');
@@ -436,7 +439,7 @@ describe('<cities-event-countdown>', () => {
     it('announces in the widget language once its catalog has arrived (Portuguese, not loaded before in this page)', async () => {
       pinClock('2026-01-01T00:00:00Z');
       const past = await feedWidget('events-past', { lang: 'pt' });
-      // Before the catalog: English (the widget falls back while it loads). After: Portuguese.
+      // Until the catalog is here the widget shows its skeleton (test/base/locale-gate.test.ts); then Portuguese.
       await loadLocale('pt');
       await past.updateComplete;
       expect(announcement(past)).to.equal('O evento Closing session of the year terminou.');

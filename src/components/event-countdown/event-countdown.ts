@@ -307,6 +307,12 @@ export class EventCountdown extends CitiesElement {
     return this.__renderView({ state: 'none' });
   }
 
+  /** No events: the countdown's own live region says so ("There are no upcoming events."), not the base's too. */
+  protected override statusText(): string {
+    const { result } = this.feed;
+    return result && this.isEmpty(result) ? '' : super.statusText();
+  }
+
   protected override renderError(): unknown {
     this.__shown = undefined;
     return super.renderError();
