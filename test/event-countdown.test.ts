@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, fixtureSync, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { computedColour, withForcedColors } from './helpers/forced-colors.js';
 import sinon from 'sinon';
 import '../src/components/event-countdown/define.js';
 import { loadLocale } from '../src/i18n/locale.js';
@@ -944,25 +944,13 @@ describe('<cities-event-countdown>', () => {
       label="Live session"
     ></cities-event-countdown>`);
     const dot = q(el, '.dot')!;
-    const colour = (value: string) => {
-      const probe = document.createElement('span');
-      probe.style.color = value;
-      document.body.append(probe);
-      const rgb = getComputedStyle(probe).color;
-      probe.remove();
-      return rgb;
-    };
-    await executeServerCommand('forced-colors', true);
-    try {
-      expect(matchMedia('(forced-colors: active)').matches, 'forced colors emulated').to.equal(true);
+    await withForcedColors(() => {
       const style = getComputedStyle(dot);
       expect(style.display).not.to.equal('none');
       expect(dot.getBoundingClientRect().width).to.equal(8);
-      expect(colour('CanvasText')).not.to.equal(colour('Canvas'));
-      expect(style.backgroundColor, 'the dot is painted in CanvasText').to.equal(colour('CanvasText'));
-    } finally {
-      await executeServerCommand('forced-colors', false);
-    }
+      expect(computedColour('CanvasText')).not.to.equal(computedColour('Canvas'));
+      expect(style.backgroundColor, 'the dot is painted in CanvasText').to.equal(computedColour('CanvasText'));
+    });
     expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
   });
 

@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../helpers/test-element.js';
 import type { TestWidget } from '../helpers/test-element.js';
 import { clearLoaderMemory, loadFeed } from '../../src/data/loader.js';
 import { resetCacheState } from '../../src/data/cache.js';
 import { clearFeedCache, feedUrl, SLOW, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
 import { PageErrors } from '../helpers/page-errors.js';
+import { computedColour, withForcedColors } from '../helpers/forced-colors.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const stateOf = (el: TestWidget) => el.state.status;
@@ -40,22 +40,11 @@ describe('shared widget behaviour', () => {
     const el = await fixture<TestWidget>(html`<test-widget src=${feedUrl(uniqueKey(), { delay: SLOW })}></test-widget>`);
     await waitUntil(() => shadow(el).querySelector('.bone'));
     const bone = shadow(el).querySelector('.bone')!;
-    const colour = (value: string) => {
-      const probe = document.createElement('span');
-      probe.style.color = value;
-      document.body.append(probe);
-      const rgb = getComputedStyle(probe).color;
-      probe.remove();
-      return rgb;
-    };
-    await executeServerCommand('forced-colors', true);
-    try {
-      expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulated').to.equal(true);
-      expect(colour('GrayText')).not.to.equal(colour('Canvas'));
-      expect(getComputedStyle(bone).backgroundColor).to.equal(colour('GrayText'));
-    } finally {
-      await executeServerCommand('forced-colors', false);
-    }
+    await withForcedColors(() => {
+      expect(computedColour('GrayText')).not.to.equal(computedColour('Canvas'));
+      expect(getComputedStyle(bone).backgroundColor).to.equal(computedColour('GrayText'));
+    });
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
   });
 
   it('animates the skeleton, except with motion="reduce"', async () => {
