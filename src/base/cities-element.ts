@@ -148,17 +148,20 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.language = requestedLanguage(this);
-    this.locale = matchLocale(this.language);
-    this.formatLocale = formattingLocale(this.language, this.locale);
-    const dir = this.getAttribute('dir');
-    this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(this.language);
-    if (!isLocaleSettled(this.locale)) {
-      const wanted = this.locale;
-      void loadLocale(wanted).then(() => {
-        if (this.locale === wanted) this.requestUpdate();
-      });
+    const language = requestedLanguage(this);
+    const locale = matchLocale(language);
+    if (!isLocaleSettled(locale)) {
+      void loadLocale(locale).then(() => this.requestUpdate());
+      // A widget asked for a language whose strings are still on their way: on its first render it shows its
+      // skeleton (renderBody); once it has rendered, it goes on in its current language and switches all at
+      // once when they arrive, rather than trading its content (and the focus in it) for a skeleton.
+      if (this.hasUpdated) return;
     }
+    this.language = language;
+    this.locale = locale;
+    this.formatLocale = formattingLocale(language, locale);
+    const dir = this.getAttribute('dir');
+    this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(language);
   }
 
   protected override update(changed: PropertyValues): void {
@@ -372,7 +375,12 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
       retry.focus({ preventScroll: true });
     } else if (!active) {
       box.tabIndex = -1;
-      box.addEventListener('blur', () => box.removeAttribute('tabindex'), { once: true });
+      // Focusable until focus moves on, not when the window loses it (focus comes back to the box then).
+      const release = (): void => {
+        if (document.hasFocus()) box.removeAttribute('tabindex');
+        else box.addEventListener('blur', release, { once: true });
+      };
+      box.addEventListener('blur', release, { once: true });
       box.focus({ preventScroll: true });
     }
   }

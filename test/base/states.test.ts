@@ -143,7 +143,7 @@ describe('shared widget behaviour', () => {
     note()!.click();
     await loaded;
     await second.updateComplete;
-    expect(note()).to.equal(null);
+    expect(note() === null, 'the note is gone').to.equal(true);
     expect(shadow(second).activeElement === box(second), 'focus on the widget box').to.equal(true);
     expect(status(second)).to.equal('');
     expect((await seen(key)).count).to.equal(4);
