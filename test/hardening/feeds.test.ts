@@ -47,7 +47,7 @@ const future = (i: number) => new Date(Date.now() + (i + 1) * DAY).toISOString()
 // ---- inspecting what a widget rendered ------------------------------------------------------------
 
 const ALLOWED_TAGS = new Set([
-  'div', 'span', 'p', 'a', 'ul', 'li', 'h3', 'img', 'time', 'button', 'svg', 'path', 'figure', 'blockquote',
+  'div', 'span', 'p', 'a', 'ul', 'li', 'img', 'time', 'button', 'svg', 'path', 'figure', 'blockquote',
   'figcaption', 'section', 'article', 'details', 'summary', 'label', 'input', 'select', 'option',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
