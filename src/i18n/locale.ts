@@ -68,9 +68,9 @@ export function isLocaleSettled(locale: Locale): boolean {
   return isLocaleReady(locale) || failed.has(locale);
 }
 
-/** Loads a catalog once; resolves when it is ready (also when it failed: English is shown then). */
+/** Loads a catalog once; resolves when it is ready (also when it failed: English is shown then, for good). */
 export function loadLocale(locale: Locale): Promise<void> {
-  if (isLocaleReady(locale)) return Promise.resolve();
+  if (isLocaleSettled(locale)) return Promise.resolve();
   let promise = pending.get(locale);
   if (!promise) {
     const loader = LOADERS[locale as Exclude<Locale, typeof sourceLocale>];
@@ -80,7 +80,6 @@ export function loadLocale(locale: Locale): Promise<void> {
       },
       () => {
         failed.add(locale);
-        pending.delete(locale);
       },
     );
     pending.set(locale, promise);

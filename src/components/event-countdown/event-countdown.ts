@@ -8,7 +8,6 @@ import type { FeedEvent } from '../../data/schema.js';
 import type { ResolvedText } from '../../data/text.js';
 import { safeUrl } from '../../data/urls.js';
 import { dateTimeFormat, listFormat, numberFormat } from '../../i18n/format.js';
-import { isLocaleReady } from '../../i18n/locale.js';
 import { eventCountdownStyles } from './event-countdown.styles.js';
 import type { CalendarEvent } from './ics.js';
 
@@ -477,9 +476,9 @@ export class EventCountdown extends CitiesElement {
   }
 
   private __announce(view: View, remaining: Duration | undefined): string {
-    // The language is part of the key: a catalog that arrives after the first render (or a new `lang`)
-    // must give an announcement in that language, not keep the English one.
-    const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}\n${isLocaleReady(this.locale)}`;
+    // The language is part of the key: a new `lang` must give an announcement in that language. (A catalog
+    // still on its way needs nothing here: the base class renders nothing in a language before its strings.)
+    const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}`;
     const title = view.event?.title.text ?? '';
     const changed = key !== this.__announcedKey;
     // Between changes, an upcoming event is announced again only when its time left reaches a threshold
