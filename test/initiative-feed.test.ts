@@ -653,6 +653,73 @@ describe('<cities-initiative-feed>', () => {
     });
   });
 
+  describe('topic labels', () => {
+    const TOPICS = { fixture: 'initiatives-topics', hours: 0 };
+    /** [text, lang] of each tag of a card. */
+    const tagsOf = (el: Element, title: string) =>
+      [...cardOf(el, title).querySelectorAll('[part=tag]')].map((t) => [t.textContent, t.getAttribute('lang')]);
+
+    it("shows the feed's label of each topic in the widget language, else the topic as written", async () => {
+      const { el } = await mount({ lang: 'es' }, TOPICS);
+      expect(tagsOf(el, 'Supermanzanas para una Barcelona más sana')).to.deep.equal([
+        ['Movilidad', null],
+        // The label's key ("Public Space") and the topic ("public-space") match as the topic filters do.
+        ['Espacio público', null],
+      ]);
+      // A plain-string label is in the feed's language; a topic without a (valid) label is shown as written.
+      expect(tagsOf(el, 'Safe paths for women')).to.deep.equal([
+        ['Gender equality', 'en'],
+        ['safety', null],
+        ['Espacio público', null],
+      ]);
+      expect(tagsOf(el, 'Telehealth in primary care units')).to.deep.equal([
+        ['health', null],
+        ['technology', null],
+      ]);
+      const fr = (await mount({ lang: 'fr' }, TOPICS)).el;
+      // No French label: the feed's language.
+      expect(tagsOf(fr, "Community food distribution in Xi'an")).to.deep.equal([
+        ['Food', 'en'],
+        ['social-care', null],
+      ]);
+      expect(tagsOf(fr, 'Des super-îlots pour une Barcelone plus saine')).to.deep.equal([
+        ['Mobilité', null],
+        ['Espace public', null],
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists the labels in the topic select, sorted in the widget language, and filters by them', async () => {
+      const { el } = await mount({ lang: 'es', filterable: true }, TOPICS);
+      const topic = selects(el)[1]!;
+      expect(optionTexts(topic)).to.deep.equal([
+        'Todos los temas',
+        'Alimentación (3)',
+        'Espacio público (4)',
+        'Gender equality (1)',
+        'health (2)',
+        'Movilidad (2)',
+        'safety (1)',
+        'social-care (1)',
+        'technology (1)',
+      ]);
+      const gender = [...topic.options].find((o) => o.value === 'gender')!;
+      expect(gender.getAttribute('lang')).to.equal('en');
+      expect([...topic.options].find((o) => o.value === 'mobility')!.hasAttribute('lang')).to.equal(false);
+      await choose(el, topic, 'public-space');
+      expect(cards(el)).to.have.length(4);
+      await choose(el, topic, '');
+      // The search finds a topic by its label in the widget language, and still by the topic itself.
+      await type(el, 'movilidad');
+      expect(titles(el)).to.deep.equal(['Ciclovías temporales en Bogotá', 'Supermanzanas para una Barcelona más sana']);
+      await type(el, 'espacio publico');
+      expect(cards(el)).to.have.length(4);
+      await type(el, 'public space');
+      expect(cards(el)).to.have.length(4);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('layouts and theming', () => {
     it('grid: columns follow the element width, not the viewport', async () => {
       const narrow = await mount({ layout: 'grid' }, BASIC, box(320));

@@ -12,6 +12,7 @@ import { FeedError } from '../data/errors.js';
 import { DEFAULTS } from '../data/loader.js';
 import { DEFAULT_MAX_ITEMS, isJsonFeed, jsonFeedToFeed, parseFeed, type ParseResult } from '../data/parse.js';
 import { FeedSchema, ITEM_SCHEMAS, ImageSchema, LISTS, LocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
+import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
 import { listFormat, numberFormat } from '../i18n/format.js';
 import { CliError, issueProblems, joinPath, jsonSyntaxMessage, kindOf, preview, type Problem } from './messages.js';
@@ -143,6 +144,7 @@ export function validateDocument(doc: unknown, options: ValidateOptions): Report
     });
   }
   report.warnings.push(...missingTranslations(ctx));
+  report.warnings.push(...unlabelledTopics(native, result));
 
   if (jsonFeed) {
     // Speak of the publisher's own document: JSON Feed `items`, not our `news`.
@@ -165,10 +167,16 @@ function wholeFeedProblem(doc: unknown, error: FeedError): Problem {
 }
 
 function checkTopLevel(doc: Record<string, unknown>, ctx: Context): void {
-  for (const key of ['title', 'language', 'home_page_url'] as const) {
+  for (const key of ['title', 'language', 'home_page_url', 'topics'] as const) {
     const value = doc[key];
     if (value === undefined) continue;
     const result = z.safeParse(FeedSchema.shape[key], value);
+    if (key === 'topics' && value && typeof value === 'object' && !Array.isArray(value)) {
+      // The widgets keep each good label, whatever the others are.
+      for (const [topic, label] of Object.entries(value as Record<string, unknown>)) {
+        if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path: joinPath(key, [topic]), value: label as LocalizedText });
+      }
+    }
     if (!result.success) {
       for (const problem of issueProblems(result.error.issues, value, key)) {
         ctx.errors.push({ path: problem.path, message: `${problem.message}: the widgets ignore it` });
@@ -281,6 +289,23 @@ const isBlank = (value: LocalizedText) =>
  * that lacks it. A plain string counts as being in the feed's `language`. Languages compare by their base
  * ("es-CO" serves "es"), as the widgets' fallback does.
  */
+/**
+ * With a `topics` map of labels: the topics of the kept initiatives that it gives no label, which the feed widget
+ * shows as written. (Matched as the widget matches them: case, accents and spacing folded.)
+ */
+function unlabelledTopics(native: Record<string, unknown>, result: ParseResult): Problem[] {
+  if (native['topics'] === undefined) return [];
+  const labelled = new Set(Object.keys(result.feed.topics ?? {}).map(keyOf));
+  const count = new Map<string, number>();
+  for (const { topics } of result.feed.initiatives) {
+    for (const topic of topics ?? []) if (keyOf(topic) && !labelled.has(keyOf(topic))) count.set(topic, (count.get(topic) ?? 0) + 1);
+  }
+  return [...count].map(([topic, n]) => ({
+    path: 'topics',
+    message: `no label for the topic ${JSON.stringify(topic)} (${n === 1 ? '1 initiative' : `${n} initiatives`}): the feed widget shows it as written`,
+  }));
+}
+
 function missingTranslations(ctx: Context): Problem[] {
   const entries = ctx.texts.map(({ path, value }) => {
     const tags =

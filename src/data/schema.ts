@@ -109,6 +109,12 @@ export const FeedSchema = z.object({
   events: z.optional(z.array(EventSchema)),
   quotes: z.optional(z.array(QuoteSchema)),
   news: z.optional(z.array(NewsSchema)),
+  /**
+   * What to show for the topics of `initiatives`: topic (as the initiatives write it) → its label in each
+   * language, `{ "public-space": { "en": "Public space", "es": "Espacio público" } }`. A topic without a label
+   * is shown as written.
+   */
+  topics: z.optional(z.record(nonEmpty(100), LocalizedTextSchema)),
 });
 
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;

@@ -63,3 +63,6 @@ export function cleanText(value: string, max: number): string {
 export function fold(value: string): string {
   return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+/** A comparable form of a city, topic or country: case, accents and spacing folded ("Public space" = "public-space"). */
+export const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');

@@ -26,6 +26,8 @@ export interface Feed {
   events: FeedEvent[];
   quotes: Quote[];
   news: NewsItem[];
+  /** Topic as the initiatives write it → its label (only in builds that read initiatives). */
+  topics?: Record<string, LocalizedText>;
 }
 
 export type ListCounts = Record<ListName, number>;
@@ -46,6 +48,8 @@ export const DEFAULT_MAX_ITEMS = 5000;
 const TITLE_MAX = 300;
 const TEXT_MAX = 1200;
 const SHORT_MAX = 200;
+/** The longest topic an initiative can have (the schema's limit). */
+const TOPIC_MAX = 100;
 
 /**
  * Items validated between two looks at the clock (and, in slices, between two chances to yield). Small,
@@ -96,6 +100,23 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   if (typeof language === 'string' && LANGUAGE_TAG.test(language)) feed.language = language;
   const home = safeUrl(record['home_page_url'], baseUrl);
   if (home) feed.home_page_url = home;
+  // The initiatives' topic labels: a build without the initiative feed has no use for them.
+  const topics = record['topics'];
+  if ((ONLY_LIST ?? 'initiatives') === 'initiatives' && topics && typeof topics === 'object' && !Array.isArray(topics)) {
+    const labels: Record<string, LocalizedText> = {};
+    let some = false;
+    for (const topic of Object.keys(topics)) {
+      const label = (topics as Record<string, unknown>)[topic];
+      // Cleaned as the initiatives' topics are (normalizeInitiative), so that the two still match.
+      const key = cleanTopic(topic);
+      // Each label on its own: a bad one leaves its topic shown as written. (`__proto__` as in cleanLocalized.)
+      if (key && key !== '__proto__' && topic.length <= TOPIC_MAX && isLocalizedText(label)) {
+        labels[key] = cleanLocalized(label, SHORT_MAX);
+        some = true;
+      }
+    }
+    if (some) feed.topics = labels;
+  }
 
   for (const list of LISTS) {
     const items = record[list];
@@ -164,6 +185,8 @@ function cleanLocalized(value: LocalizedText, max: number): LocalizedText {
   return out;
 }
 
+const cleanTopic = (topic: string): string => cleanText(topic, 60);
+
 function cleanImage(image: FeedImage | undefined, base: string): FeedImage | undefined {
   if (!image) return undefined;
   const src = safeUrl(image.src, base);
@@ -187,7 +210,7 @@ function normalizeInitiative(item: Initiative, base: string): Initiative {
   out.city = cleanText(item.city, SHORT_MAX);
   out.country = item.country.toUpperCase();
   put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
-  put(out, 'topics', item.topics?.map((t) => cleanText(t, 60)));
+  put(out, 'topics', item.topics?.map(cleanTopic));
   put(out, 'published', item.published);
   put(out, 'image', cleanImage(item.image, base));
   return out;

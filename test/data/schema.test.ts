@@ -157,6 +157,42 @@ describe('feed schema', () => {
   });
 });
 
+describe('topic labels', () => {
+  it('keeps each valid label, cleaned, and drops the bad ones alone', () => {
+    const long = 'x'.repeat(101);
+    const text = `{"version":1,"topics":{"health":{"en":"Health","es":"Sal\u200Bud"},"housing":"Housing",
+      "bad":42,"empty":{},"blank":"","__proto__":{"en":"Polluted"},"${long}":"Too long","a\u202Eb":"Cleaned key",
+      "${'y'.repeat(70)}":"Clipped like the topics"},
+      "initiatives":[{"id":"i","title":"t","city":"c","country":"ES","topics":["${'y'.repeat(70)}"]}]}`;
+    const { feed, skipped } = parseFeed(JSON.parse(text), BASE);
+    expect(({} as Record<string, unknown>)['en']).to.equal(undefined);
+    expect(Object.getPrototypeOf(feed.topics)).to.equal(Object.prototype);
+    const clipped = feed.initiatives[0]!.topics![0]!;
+    expect(clipped).to.have.length(61).and.match(/…$/);
+    expect(feed.topics).to.deep.equal({
+      health: { en: 'Health', es: 'Salud' },
+      housing: 'Housing',
+      ab: 'Cleaned key',
+      [clipped]: 'Clipped like the topics',
+    });
+    expect(skipped.initiatives, 'labels are not items').to.equal(0);
+  });
+
+  it('ignores a topics field that is not an object, and leaves it out when no label is valid', () => {
+    for (const topics of [['health'], 'health', null, 7, { health: null }]) {
+      const { feed } = parseFeed({ version: 1, topics, initiatives: [initiative({ topics: ['health'] })] }, BASE);
+      expect(feed.topics, JSON.stringify(topics)).to.equal(undefined);
+      expect(feed.initiatives).to.have.length(1);
+    }
+  });
+
+  it('survives the saved copy (a validated feed validates to itself)', () => {
+    const { feed } = parseFeed({ version: 1, topics: { health: { en: 'Health', fr: 'Santé' } }, initiatives: [initiative({ topics: ['health'] })] }, BASE);
+    const again = parseFeed(JSON.parse(JSON.stringify(feed)), BASE).feed;
+    expect(again.topics).to.deep.equal({ health: { en: 'Health', fr: 'Santé' } });
+  });
+});
+
 describe('URL policy', () => {
   const forbidden = [
     'javascript:alert(1)',

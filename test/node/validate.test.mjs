@@ -97,6 +97,39 @@ describe('validate: files', () => {
     assert.deepEqual(missing, [{ path: 'events[1].location', message: 'no "es" text, though most texts in this feed have one' }]);
   });
 
+  test('topic labels: a bad one is an error the widgets ignore, and each counts for missing translations', async () => {
+    const dir = await tempDir();
+    const feed = {
+      version: 1,
+      language: 'en',
+      topics: {
+        health: 42,
+        'public-space': { en: 'Public space', es: 'Espacio público' },
+        mobility: { en: 'Mobility' },
+        food: { en: 'Food', es: 'Alimentación' },
+      },
+      initiatives: [
+        { id: 'i1', title: { en: 'Superblocks', es: 'Supermanzanas' }, city: 'Barcelona', country: 'ES', topics: ['mobility', 'Public Space', 'health'] },
+        { id: 'i2', title: { en: 'Clinics', es: 'Clínicas' }, city: 'Bogotá', country: 'CO', topics: ['health', 'water'] },
+      ],
+    };
+    await writeFile(path.join(dir, 'topics.json'), JSON.stringify(feed));
+    const { code, stdout } = await cli(['validate', '--json', path.join(dir, 'topics.json')]);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.errors.map((e) => e.path), ['topics.health']);
+    assert.match(report.errors[0].message, /: the widgets ignore it$/);
+    assert.deepEqual(report.lists.initiatives, { kept: 2, skipped: 0 });
+    const missing = report.warnings.filter((w) => /no ".*" text/.test(w.message));
+    assert.deepEqual(missing, [{ path: 'topics.mobility', message: 'no "es" text, though most texts in this feed have one' }]);
+    // "Public Space" is labelled by "public-space"; "health" only by a bad label, which the widgets ignore.
+    const unlabelled = report.warnings.filter((w) => w.path === 'topics' && /no label/.test(w.message)).map((w) => w.message);
+    assert.deepEqual(unlabelled, [
+      'no label for the topic "health" (2 initiatives): the feed widget shows it as written',
+      'no label for the topic "water" (1 initiative): the feed widget shows it as written',
+    ]);
+  });
+
   test('upcoming events give no past-events warning', async () => {
     const { stdout } = await cli(['validate', '--json', fixture('valid.json')]);
     assert.deepEqual(JSON.parse(stdout).warnings, []);

@@ -3,9 +3,9 @@ import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
-import type { Initiative } from '../../data/schema.js';
+import type { Initiative, LocalizedText } from '../../data/schema.js';
 import { byNewest, newest } from '../../data/order.js';
-import { fold } from '../../data/text.js';
+import { fold, keyOf, resolveText, type ResolvedText } from '../../data/text.js';
 import { collator, countryName, numberFormat, prepareFormats } from '../../i18n/format.js';
 import { RelativeDatesController } from '../../controllers/relative-dates.js';
 import { runInSlices, runSteps, yieldToPage } from '../../data/tasks.js';
@@ -40,8 +40,10 @@ interface Index {
   entries: Entry[];
   /** Country code → name in the widget's language. */
   names: Map<string, string>;
-  /** Topic key → the topic as first written in the feed. */
-  labels: Map<string, string>;
+  /** Topic key → what the select shows: its label in the feed's `topics`, else the topic as first written. */
+  labels: Map<string, ResolvedText>;
+  /** Topic as written in an initiative → what its tag shows: its label, else the topic as written. */
+  tags: Map<string, ResolvedText>;
   /** Every country code and topic key, once, in order of appearance (an entry's countryId / topicIds index them). */
   countryList: string[];
   topicList: string[];
@@ -60,9 +62,9 @@ interface Base {
   /** In the feed's order until they are sorted (sorted()): on the first need, or while the page is idle. */
   entries: Entry[];
   sorted: boolean;
-  /** Options of the selects, [value, label] (only with `filterable`). */
-  countries: [string, string][];
-  topics: [string, string][];
+  /** Options of the selects, [value, label, label's language] (only with `filterable`). */
+  countries: Option[];
+  topics: Option[];
   /** How many entries have each country and topic (only with `filterable`): the counts before any choice. */
   countryCounts: Map<string, number>;
   topicCounts: Map<string, number>;
@@ -77,6 +79,8 @@ interface View {
   topicCounts: Map<string, number>;
 }
 
+type Option = [value: string, label: string, lang?: string];
+
 /** Counts by number → counts by name, leaving out the zeros. */
 function named(names: string[], counts: ArrayLike<number>): Map<string, number> {
   const out = new Map<string, number>();
@@ -84,8 +88,6 @@ function named(names: string[], counts: ArrayLike<number>): Map<string, number> 
   return out;
 }
 
-/** A comparable form of a city, topic or country: case, accents and spacing folded ("Public space" = "public-space"). */
-const keyOf = (value: string): string => fold(value.trim()).replace(/[\s_]+/g, '-');
 
 const NO_TOPIC_IDS: number[] = [];
 const NO_DATE = -8.64e15;
@@ -154,7 +156,7 @@ class Settle implements ReactiveController {
  * @csspart card - One initiative.
  * @csspart title - The initiative's title (a heading, level `heading-level`; the link is inside it).
  * @csspart meta - City, country, region and date.
- * @csspart tag - One topic.
+ * @csspart tag - One topic (its label from the feed's `topics`, else as written).
  * @csspart image - The initiative's image.
  * @csspart summary - The summary, clamped to a few lines.
  * @csspart filter-bar - The search box, the selects and the result count (`filterable`).
@@ -209,7 +211,7 @@ export class InitiativeFeed extends CitiesElement {
   /** Only these countries: ISO codes or names, comma-separated (`co, es` or `Colombia`). */
   declare country?: string;
 
-  /** Only initiatives with one of these topics, comma-separated (`mobility, health`). */
+  /** Only initiatives with one of these topics, comma-separated (`mobility, health`): the topics as the initiatives write them, not their labels. */
   declare topic?: string;
 
   /** Show at most this many initiatives in all (after the filters); 0 (default) for no limit. */
@@ -343,7 +345,11 @@ export class InitiativeFeed extends CitiesElement {
     const locale = this.formatLocale;
     this.__stopIdle();
     const names = new Map<string, string>();
-    const labels = new Map<string, string>();
+    const labels = new Map<string, ResolvedText>();
+    const tags = new Map<string, ResolvedText>();
+    // The feed's labels, by the same key as the topics they name.
+    const named = new Map<string, LocalizedText>();
+    for (const [topic, label] of Object.entries(result.feed.topics ?? {})) named.set(keyOf(topic), label);
     // Cities and topics repeat: each distinct string is folded once, and a topic as written maps straight to
     // its number (-1: folds to nothing). The loop runs over every initiative in code that is still cold, so
     // it does as few lookups and calls per entry as it can.
@@ -376,13 +382,17 @@ export class InitiativeFeed extends CitiesElement {
           let id = topicOf.get(topic);
           if (id === undefined) {
             const k = keyOf(topic);
+            const label = named.get(k);
+            // Not this.text(): the feed being indexed may not be the one shown yet (prepareFeed).
+            const shown = label ? resolveText(label, this.language, result.feed.language) : { text: topic, lang: undefined };
             id = k ? topicIds.get(k) : -1;
             if (id === undefined) {
-              labels.set(k, topic);
+              labels.set(k, shown);
               topicIds.set(k, (id = topicIds.size));
               byTopic.push(0);
             }
             topicOf.set(topic, id);
+            tags.set(topic, shown);
           }
           if (id >= 0 && !ids.includes(id)) {
             ids.push(id);
@@ -409,6 +419,7 @@ export class InitiativeFeed extends CitiesElement {
       entries,
       names,
       labels,
+      tags,
       countryList: [...countryIds.keys()],
       topicList: [...topicIds.keys()],
       topicIds,
@@ -418,7 +429,7 @@ export class InitiativeFeed extends CitiesElement {
     return this.__memoIndex;
   }
 
-  /** The folded text a search looks in: title, summary, city, country names, region, topics. */
+  /** The folded text a search looks in: title, summary, city, country names, region, topics and their labels. */
   private __hay(entry: Entry): string {
     if (entry.hay === undefined) {
       const { item } = entry;
@@ -433,6 +444,7 @@ export class InitiativeFeed extends CitiesElement {
           item.region ?? '',
           ...topics,
           ...topics.map((t) => t.replace(/-/g, ' ')),
+          ...topics.map((t) => this.__memoIndex?.tags.get(t)?.text ?? ''),
         ].join('\n'),
       );
     }
@@ -526,14 +538,19 @@ export class InitiativeFeed extends CitiesElement {
       topicCounts = named(topicList, byTopic);
     }
     const compare = collator(this.formatLocale).compare;
-    const byLabel = (a: [string, string], b: [string, string]) => compare(a[1], b[1]);
+    const byLabel = (a: Option, b: Option) => compare(a[1], b[1]);
     this.__memoBase = {
       index,
       key,
       entries,
       sorted: false,
-      countries: [...countryCounts.keys()].map((c): [string, string] => [c, index.names.get(c)!]).sort(byLabel),
-      topics: [...topicCounts.keys()].map((t): [string, string] => [t, index.labels.get(t)!]).sort(byLabel),
+      countries: [...countryCounts.keys()].map((c): Option => [c, index.names.get(c)!]).sort(byLabel),
+      topics: [...topicCounts.keys()]
+        .map((t): Option => {
+          const label = index.labels.get(t)!;
+          return [t, label.text, label.lang];
+        })
+        .sort(byLabel),
       countryCounts,
       topicCounts,
     };
@@ -757,14 +774,14 @@ export class InitiativeFeed extends CitiesElement {
     if (this.__status === undefined) this.__status = this.__latestStatus;
     else if (this.__status !== this.__latestStatus) this.__settle.schedule();
     const number = numberFormat(this.formatLocale);
-    const option = (value: string, label: string, count: number, selected: string) =>
-      html`<option value=${value} .selected=${value === selected}>
+    const option = ([value, label, lang]: Option, count: number, selected: string) =>
+      html`<option value=${value} .selected=${value === selected} lang=${this.langOf({ text: label, lang })}>
         ${msg(str`${label} (${number.format(count)})`)}
       </option>`;
-    const options = (list: [string, string][], counts: Map<string, number>, selected: string) => {
+    const options = (list: Option[], counts: Map<string, number>, selected: string) => {
       // A selected value the data no longer has (after a refresh, or from the URL) stays selectable.
-      const all = selected && !list.some(([v]) => v === selected) ? [...list, [selected, selected] as [string, string]] : list;
-      return all.map(([value, label]) => option(value, label, counts.get(value) ?? 0, selected));
+      const all = selected && !list.some(([v]) => v === selected) ? [...list, [selected, selected] as Option] : list;
+      return all.map((o) => option(o, counts.get(o[0]) ?? 0, selected));
     };
     return html`<div class="filters" part="filter-bar" role="search" aria-label=${msg('Filter initiatives')}>
       <label class="field search">
@@ -825,7 +842,10 @@ export class InitiativeFeed extends CitiesElement {
             : nothing}
           ${!compact && item.topics?.length
             ? html`<ul class="tags" role="list" aria-label=${msg('Topics')}>
-                ${item.topics.map((t) => html`<li class="tag" part="tag">${t}</li>`)}
+                ${item.topics.map((t) => {
+                  const tag = this.__memoIndex?.tags.get(t) ?? { text: t, lang: undefined };
+                  return html`<li class="tag" part="tag" lang=${this.langOf(tag)}>${tag.text}</li>`;
+                })}
               </ul>`
             : nothing}
         </div>
