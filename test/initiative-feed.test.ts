@@ -653,7 +653,7 @@ describe('<cities-initiative-feed>', () => {
     });
   });
 
-  describe('topic labels', () => {
+  describe('topic labels and localized regions', () => {
     const TOPICS = { fixture: 'initiatives-topics', hours: 0 };
     /** [text, lang] of each tag of a card. */
     const tagsOf = (el: Element, title: string) =>
@@ -687,6 +687,22 @@ describe('<cities-initiative-feed>', () => {
         ['Espace public', null],
       ]);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows a localized region in the widget language, and searches it', async () => {
+      const region = (el: Element, title: string) => {
+        const span = cardOf(el, title).querySelectorAll('[part=meta] .row > span')[1];
+        return span && [span.textContent, span.getAttribute('lang')];
+      };
+      const { el } = await mount({ lang: 'es', filterable: true }, TOPICS);
+      expect(region(el, 'Ciclovías temporales en Bogotá')).to.deep.equal(['América Latina', null]);
+      // A plain string, as regions always could be, is in the feed's language; an empty one shows nothing.
+      expect(region(el, 'Supermanzanas para una Barcelona más sana')).to.deep.equal(['Europe', 'en']);
+      expect(cardOf(el, "Community food distribution in Xi'an").querySelectorAll('[part=meta] .row > span')).to.have.length(1);
+      await type(el, 'america latina');
+      expect(titles(el)).to.deep.equal(['Ciclovías temporales en Bogotá']);
+      const fr = (await mount({ lang: 'fr' }, TOPICS)).el;
+      expect(region(fr, 'Pistes cyclables temporaires à Bogotá')).to.deep.equal(['Latin America', 'en']);
     });
 
     it('lists the labels in the topic select, sorted in the widget language, and filters by them', async () => {

@@ -11,7 +11,7 @@ import { parseDateTime } from '../data/dates.js';
 import { FeedError } from '../data/errors.js';
 import { DEFAULTS } from '../data/loader.js';
 import { DEFAULT_MAX_ITEMS, isJsonFeed, jsonFeedToFeed, parseFeed, type ParseResult } from '../data/parse.js';
-import { FeedSchema, ITEM_SCHEMAS, ImageSchema, LISTS, LocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
+import { FeedSchema, ITEM_SCHEMAS, ImageSchema, LISTS, LocalizedTextSchema, ShortLocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
 import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
 import { listFormat, numberFormat } from '../i18n/format.js';
@@ -62,7 +62,7 @@ export function fieldsOf(list: ListName): Map<string, FieldInfo> {
     const inner = def.innerType ?? schema;
     const type = inner._zod.def.type;
     const kind: FieldKind =
-      inner === LocalizedTextSchema ? 'text'
+      inner === LocalizedTextSchema || inner === ShortLocalizedTextSchema ? 'text'
       : inner === ImageSchema ? 'image'
       : type === 'array' ? 'list'
       : type === 'boolean' ? 'boolean'

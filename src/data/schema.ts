@@ -32,6 +32,12 @@ export const LocalizedTextSchema = z.union([
   languageMap.check(z.refine(hasText, 'needs at least one non-empty text')),
 ]);
 
+/**
+ * Localized text whose plain-string form may be empty (an initiative's region: it was a plain string up to 200
+ * characters, which an empty one still is, so no feed that was valid becomes invalid).
+ */
+export const ShortLocalizedTextSchema = z.union([text(200), languageMap.check(z.refine(hasText, 'needs at least one non-empty text'))]);
+
 /** Localized text that may be empty (image alt text: empty means decorative). */
 const OptionalTextSchema = z.union([text(100_000), languageMap]);
 
@@ -57,7 +63,7 @@ export const InitiativeSchema = z.object({
   city: nonEmpty(200),
   /** ISO 3166-1 alpha-2 country code. */
   country: z.string().check(z.regex(/^[A-Za-z]{2}$/)),
-  region: z.optional(text(200)),
+  region: z.optional(ShortLocalizedTextSchema),
   topics: z.optional(z.array(nonEmpty(100))),
   published: z.optional(DateTimeSchema),
   image: z.optional(ImageSchema),

@@ -209,7 +209,7 @@ function normalizeInitiative(item: Initiative, base: string): Initiative {
   put(out, 'url', safeUrl(item.url, base));
   out.city = cleanText(item.city, SHORT_MAX);
   out.country = item.country.toUpperCase();
-  put(out, 'region', item.region && cleanText(item.region, SHORT_MAX));
+  put(out, 'region', item.region === undefined ? undefined : cleanLocalized(item.region, SHORT_MAX));
   put(out, 'topics', item.topics?.map(cleanTopic));
   put(out, 'published', item.published);
   put(out, 'image', cleanImage(item.image, base));

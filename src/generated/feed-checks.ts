@@ -40,11 +40,16 @@ function check1(v: any): boolean {
 }
 
 function check2(v: any): boolean {
-  if (!(typeof v === 'string' && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
+  if (!(typeof v === 'string' && (v.length <= 200 || codePoints(v) <= 200))) return false;
   return true;
 }
 
 function check3(v: any): boolean {
+  if (!(typeof v === 'string' && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
+  return true;
+}
+
+function check4(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const v0 of Object.keys(v)) {
     if (v0 === '__proto__') continue;
@@ -55,18 +60,18 @@ function check3(v: any): boolean {
   return true;
 }
 
-function check4(v: any): boolean {
+function check5(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["src"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 4096 || codePoints(v0) <= 4096))) return false;
   const v1 = v["alt"];
   if (v1 !== undefined) {
-    if (!(check2(v1) || check3(v1))) return false;
+    if (!(check3(v1) || check4(v1))) return false;
   }
   return true;
 }
 
-function check5(v: any): boolean {
+function check6(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -86,7 +91,7 @@ function check5(v: any): boolean {
   if (!(typeof v5 === 'string' && re1.test(v5))) return false;
   const v6 = v["region"];
   if (v6 !== undefined) {
-    if (!(typeof v6 === 'string' && (v6.length <= 200 || codePoints(v6) <= 200))) return false;
+    if (!(check2(v6) || check1(v6))) return false;
   }
   const v7 = v["topics"];
   if (v7 !== undefined) {
@@ -102,12 +107,12 @@ function check5(v: any): boolean {
   }
   const v11 = v["image"];
   if (v11 !== undefined) {
-    if (!check4(v11)) return false;
+    if (!check5(v11)) return false;
   }
   return true;
 }
 
-function check6(v: any): boolean {
+function check7(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -139,7 +144,7 @@ function check6(v: any): boolean {
   return true;
 }
 
-function check7(v: any): boolean {
+function check8(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -169,12 +174,12 @@ function check7(v: any): boolean {
   }
   const v8 = v["image"];
   if (v8 !== undefined) {
-    if (!check4(v8)) return false;
+    if (!check5(v8)) return false;
   }
   return true;
 }
 
-function check8(v: any): boolean {
+function check9(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
   if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
@@ -190,7 +195,7 @@ function check8(v: any): boolean {
   if (!(typeof v4 === 'string' && re2.test(v4) && isDateTime(v4 as never))) return false;
   const v5 = v["image"];
   if (v5 !== undefined) {
-    if (!check4(v5)) return false;
+    if (!check5(v5)) return false;
   }
   const v6 = v["authors"];
   if (v6 !== undefined) {
@@ -203,13 +208,13 @@ function check8(v: any): boolean {
   return true;
 }
 
-function check9(v: any): boolean {
+function check10(v: any): boolean {
   if (!(check0(v) || check1(v))) return false;
   return true;
 }
 
-export const isInitiative = check5 as (v: unknown) => v is Initiative;
-export const isFeedEvent = check6 as (v: unknown) => v is FeedEvent;
-export const isQuote = check7 as (v: unknown) => v is Quote;
-export const isNewsItem = check8 as (v: unknown) => v is NewsItem;
-export const isLocalizedText = check9 as (v: unknown) => v is LocalizedText;
+export const isInitiative = check6 as (v: unknown) => v is Initiative;
+export const isFeedEvent = check7 as (v: unknown) => v is FeedEvent;
+export const isQuote = check8 as (v: unknown) => v is Quote;
+export const isNewsItem = check9 as (v: unknown) => v is NewsItem;
+export const isLocalizedText = check10 as (v: unknown) => v is LocalizedText;

@@ -214,4 +214,16 @@ describe('build-feed', () => {
     assert.equal(feed.title, 'Noticias');
     assert.deepEqual(feed.news[0].title, { es: 'Convocatoria para repensar', en: 'Call to rethink' });
   });
+
+  test('an initiative region takes one column per language, and may stay a plain or empty string', async () => {
+    const dir = await tempDir();
+    const csv = 'id,title,city,country,region,region.es\ni1,Superblocks,Barcelona,ES,Europe,Europa\ni2,Markets,Bogotá,CO,Latin America,\ni3,Gardens,Medellín,CO,,\n';
+    await writeFile(path.join(dir, 'initiatives.csv'), csv);
+    const out = path.join(dir, 'feed.json');
+    const { code } = await cli(['build-feed', '--initiatives', path.join(dir, 'initiatives.csv'), '-o', out]);
+    assert.equal(code, 0);
+    const feed = await readJson(out);
+    assert.deepEqual(feed.initiatives.map((i) => i.region), [{ en: 'Europe', es: 'Europa' }, 'Latin America', undefined]);
+    await assertValidFeed(out);
+  });
 });

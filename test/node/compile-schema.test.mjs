@@ -80,7 +80,7 @@ const item = (fields, required) =>
 const id = text(256, { empty: false });
 const ITEMS = {
   initiatives: item(
-    { id, title: localized, summary: localized, url, city: text(200, { empty: false }), country: edge(fc.constantFrom('CO', 'br'), fc.constantFrom('FRA', 'F', '', 'ÉS')), region: text(200), topics: list(text(100, { empty: false })), published: date, image },
+    { id, title: localized, summary: localized, url, city: text(200, { empty: false }), country: edge(fc.constantFrom('CO', 'br'), fc.constantFrom('FRA', 'F', '', 'ÉS')), region: fc.oneof(text(200), localized), topics: list(text(100, { empty: false })), published: date, image },
     ['id', 'title', 'city', 'country'],
   ),
   events: item({ id, title: localized, start: date, end: date, summary: localized, url, location: localized, online: bool }, ['id', 'title', 'start']),

@@ -441,7 +441,7 @@ export class InitiativeFeed extends CitiesElement {
           item.city,
           this.__memoIndex?.names.get(item.country) ?? '',
           countryName(item.country, 'en'),
-          item.region ?? '',
+          this.text(item.region).text,
           ...topics,
           ...topics.map((t) => t.replace(/-/g, ' ')),
           ...topics.map((t) => this.__memoIndex?.tags.get(t)?.text ?? ''),
@@ -815,6 +815,7 @@ export class InitiativeFeed extends CitiesElement {
     const target = this.target || undefined;
     const leaves = item.url !== undefined && !item.url.startsWith(`${location.origin}/`);
     const country = this.__memoIndex?.names.get(item.country) ?? countryName(item.country, this.formatLocale);
+    const region = this.text(item.region);
     return html`<li class="item">
       <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
         <div class="body">
@@ -831,7 +832,7 @@ export class InitiativeFeed extends CitiesElement {
           <p class="meta" part="meta">
             <span class="row">
               <span>${msg(str`${item.city}, ${country}`)}</span>
-              ${item.region ? html`<span>${item.region}</span>` : nothing}
+              ${region.text ? html`<span lang=${this.langOf(region)}>${region.text}</span>` : nothing}
               ${time === undefined
                 ? nothing
                 : html`<time datetime=${item.published!}>${this.__dates.format(time, this.formatLocale)}</time>`}
