@@ -121,7 +121,7 @@ describe('<cities-quote-carousel>', () => {
   });
 
   describe('structure', () => {
-    it('is a labelled carousel region of "n of N" slide groups, each a figure with blockquote and caption', async () => {
+    it('is a labelled carousel region of tab panels, each a figure with blockquote and caption, picked by tabs', async () => {
       const { el, event } = await mount();
       expect(event.detail).to.deep.equal({ count: 7, skipped: 0 });
       const region = $(el, 'section')!;
@@ -130,10 +130,13 @@ describe('<cities-quote-carousel>', () => {
 
       const all = slides(el);
       expect(all).to.have.length(7);
+      const dots = $$(el, 'button.dot');
       all.forEach((slide, i) => {
-        expect(slide.getAttribute('role')).to.equal('group');
-        expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
-        expect(slide.getAttribute('aria-label')).to.equal(`${i + 1} of 7`);
+        // APG tabbed carousel: each slide a tabpanel named by its tab (a tab has its position, "3 of 7", of its own).
+        expect(slide.getAttribute('role')).to.equal('tabpanel');
+        expect(slide.hasAttribute('aria-roledescription')).to.equal(false);
+        expect(slide.getAttribute('aria-labelledby')).to.equal(dots[i]!.id);
+        expect(dots[i]!.getAttribute('aria-controls')).to.equal(slide.id);
         expect(slide.querySelector('figure > blockquote')).to.exist;
         expect(slide.querySelector('figure > figcaption .author')).to.exist;
       });
@@ -159,15 +162,15 @@ describe('<cities-quote-carousel>', () => {
       expect(live.getAttribute('aria-live')).to.equal('polite');
       expect(live.getAttribute('aria-atomic')).to.equal('false');
       for (const control of $$<HTMLButtonElement>(el, 'button')) {
-        expect(control.getAttribute('aria-controls')).to.equal(live.id);
+        if (!control.matches('.dot')) expect(control.getAttribute('aria-controls')).to.equal(live.id);
         expect(control.type).to.equal('button');
       }
       expect(label($(el, 'button[part~=prev]'))).to.equal('Previous quote');
       expect(label($(el, 'button[part~=next]'))).to.equal('Next quote');
       const picker = $(el, '[part=picker]')!;
-      expect(picker.getAttribute('role')).to.equal('group');
+      expect(picker.getAttribute('role')).to.equal('tablist');
       expect(picker.getAttribute('aria-label')).to.equal('Choose a quote');
-      const dots = $$(el, 'button.dot');
+      expect(dots.every((d) => d.getAttribute('role') === 'tab' && d.parentElement === picker)).to.equal(true);
       expect(dots.map(label)).to.deep.equal([
         'Quote 1: Laia Bonet',
         'Quote 2: Luz Amparo Medina',
@@ -177,7 +180,8 @@ describe('<cities-quote-carousel>', () => {
         'Quote 6: Mohamed Mezghani',
         'Quote 7: Laia Bonet',
       ]);
-      expect(dots.map((d) => d.getAttribute('aria-current'))).to.deep.equal(['true', ...Array(6).fill('false')]);
+      expect(dots.map((d) => d.getAttribute('aria-selected'))).to.deep.equal(['true', ...Array(6).fill('false')]);
+      expect(dots.map((d) => d.getAttribute('tabindex')), 'one tab stop').to.deep.equal(['0', ...Array(6).fill('-1')]);
       await accessible(el);
     });
 
@@ -280,7 +284,7 @@ describe('<cities-quote-carousel>', () => {
       await clickOn($$(el, 'button.dot')[2]!);
       await el.updateComplete;
       expect(current(el)).to.equal(2);
-      expect($$(el, 'button.dot').map((d) => d.getAttribute('aria-current'))).to.deep.equal([
+      expect($$(el, 'button.dot').map((d) => d.getAttribute('aria-selected'))).to.deep.equal([
         'false', 'false', 'true', 'false', 'false', 'false', 'false',
       ]);
       expect($$(el, 'button.dot')[2]!.getAttribute('part')).to.equal('dot dot-current');
@@ -305,12 +309,12 @@ describe('<cities-quote-carousel>', () => {
       await el.updateComplete;
       expect(current(el)).to.equal(6);
       await sendKeys({ press: 'Tab' });
-      expect(focused(el)).to.equal($$(el, 'button.dot')[0]);
+      expect(focused(el) === $$(el, 'button.dot')[6], 'the picker is one tab stop: the tab of the quote shown').to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)!.getAttribute('part'), 'one Tab leaves the picker').to.equal('next');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(current(el)).to.equal(0);
-      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
-      expect(focused(el)!.getAttribute('part')).to.equal('next');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(current(el)).to.equal(1);
@@ -621,7 +625,7 @@ describe('<cities-quote-carousel>', () => {
       expect(limited.event.detail.count).to.equal(3);
       const both = await mount({ limit: '2', author: 'laia bonet' });
       expect(both.event.detail.count).to.equal(2);
-      expect(slides(both.el).map((s) => s.getAttribute('aria-label'))).to.deep.equal(['1 of 2', '2 of 2']);
+      expect($$(both.el, 'button.dot').map(label)).to.deep.equal(['Quote 1: Laia Bonet', 'Quote 2: Laia Bonet']);
       const cut = await mount({ limit: '4' });
       expect(cut.event.detail.count).to.equal(4);
       expect($$(cut.el, 'button.dot')).to.have.length(4);
