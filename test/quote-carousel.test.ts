@@ -121,7 +121,7 @@ describe('<cities-quote-carousel>', () => {
   });
 
   describe('structure', () => {
-    it('is a labelled carousel region of "n of N" slide groups, each a figure with blockquote and caption', async () => {
+    it('is a labelled carousel region of tab panels, each a figure with blockquote and caption, picked by tabs', async () => {
       const { el, event } = await mount();
       expect(event.detail).to.deep.equal({ count: 7, skipped: 0 });
       const region = $(el, 'section')!;
@@ -130,10 +130,13 @@ describe('<cities-quote-carousel>', () => {
 
       const all = slides(el);
       expect(all).to.have.length(7);
+      const dots = $$(el, 'button.dot');
       all.forEach((slide, i) => {
-        expect(slide.getAttribute('role')).to.equal('group');
-        expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
-        expect(slide.getAttribute('aria-label')).to.equal(`${i + 1} of 7`);
+        // APG tabbed carousel: each slide a tabpanel named by its tab (a tab has its position, "3 of 7", of its own).
+        expect(slide.getAttribute('role')).to.equal('tabpanel');
+        expect(slide.hasAttribute('aria-roledescription')).to.equal(false);
+        expect(slide.getAttribute('aria-labelledby')).to.equal(dots[i]!.id);
+        expect(dots[i]!.getAttribute('aria-controls')).to.equal(slide.id);
         expect(slide.querySelector('figure > blockquote')).to.exist;
         expect(slide.querySelector('figure > figcaption .author')).to.exist;
       });
@@ -159,15 +162,15 @@ describe('<cities-quote-carousel>', () => {
       expect(live.getAttribute('aria-live')).to.equal('polite');
       expect(live.getAttribute('aria-atomic')).to.equal('false');
       for (const control of $$<HTMLButtonElement>(el, 'button')) {
-        expect(control.getAttribute('aria-controls')).to.equal(live.id);
+        if (!control.matches('.dot')) expect(control.getAttribute('aria-controls')).to.equal(live.id);
         expect(control.type).to.equal('button');
       }
       expect(label($(el, 'button[part~=prev]'))).to.equal('Previous quote');
       expect(label($(el, 'button[part~=next]'))).to.equal('Next quote');
       const picker = $(el, '[part=picker]')!;
-      expect(picker.getAttribute('role')).to.equal('group');
+      expect(picker.getAttribute('role')).to.equal('tablist');
       expect(picker.getAttribute('aria-label')).to.equal('Choose a quote');
-      const dots = $$(el, 'button.dot');
+      expect(dots.every((d) => d.getAttribute('role') === 'tab' && d.parentElement === picker)).to.equal(true);
       expect(dots.map(label)).to.deep.equal([
         'Quote 1: Laia Bonet',
         'Quote 2: Luz Amparo Medina',
@@ -177,7 +180,8 @@ describe('<cities-quote-carousel>', () => {
         'Quote 6: Mohamed Mezghani',
         'Quote 7: Laia Bonet',
       ]);
-      expect(dots.map((d) => d.getAttribute('aria-current'))).to.deep.equal(['true', ...Array(6).fill('false')]);
+      expect(dots.map((d) => d.getAttribute('aria-selected'))).to.deep.equal(['true', ...Array(6).fill('false')]);
+      expect(dots.map((d) => d.getAttribute('tabindex')), 'one tab stop').to.deep.equal(['0', ...Array(6).fill('-1')]);
       await accessible(el);
     });
 
@@ -280,7 +284,7 @@ describe('<cities-quote-carousel>', () => {
       await clickOn($$(el, 'button.dot')[2]!);
       await el.updateComplete;
       expect(current(el)).to.equal(2);
-      expect($$(el, 'button.dot').map((d) => d.getAttribute('aria-current'))).to.deep.equal([
+      expect($$(el, 'button.dot').map((d) => d.getAttribute('aria-selected'))).to.deep.equal([
         'false', 'false', 'true', 'false', 'false', 'false', 'false',
       ]);
       expect($$(el, 'button.dot')[2]!.getAttribute('part')).to.equal('dot dot-current');
@@ -305,12 +309,12 @@ describe('<cities-quote-carousel>', () => {
       await el.updateComplete;
       expect(current(el)).to.equal(6);
       await sendKeys({ press: 'Tab' });
-      expect(focused(el)).to.equal($$(el, 'button.dot')[0]);
+      expect(focused(el) === $$(el, 'button.dot')[6], 'the picker is one tab stop: the tab of the quote shown').to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)!.getAttribute('part'), 'one Tab leaves the picker').to.equal('next');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(current(el)).to.equal(0);
-      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
-      expect(focused(el)!.getAttribute('part')).to.equal('next');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(current(el)).to.equal(1);
@@ -351,6 +355,133 @@ describe('<cities-quote-carousel>', () => {
       swipe(el, -120);
       await el.updateComplete;
       expect(current(el), 'swipe left: previous').to.equal(6);
+      await accessible(el);
+    });
+  });
+
+  describe('picker (APG tabs: one tab stop, arrow keys)', () => {
+    const dots = (el: Element) => $$<HTMLButtonElement>(el, 'button.dot');
+    /** Index of the focused dot, -1 when focus is elsewhere. */
+    const focusedDot = (el: Element) => dots(el).indexOf(focused(el) as HTMLButtonElement);
+    const tabStops = (el: Element) => dots(el).filter((d) => d.tabIndex === 0).map((d) => dots(el).indexOf(d));
+    async function shiftTab() {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+    }
+    async function press(el: QuoteCarousel, key: string) {
+      await sendKeys({ press: key });
+      await el.updateComplete;
+    }
+    /** Presses `key` and checks that quote `at` is shown, its tab focused, selected and the only tab stop. */
+    async function step(el: QuoteCarousel, key: string, at: number) {
+      await press(el, key);
+      expect(current(el), `${key} shows quote ${at}`).to.equal(at);
+      expect(focusedDot(el), `${key}: focus on tab ${at}`).to.equal(at);
+      expect(tabStops(el), 'one tab stop').to.deep.equal([at]);
+      expect(dots(el).map((d) => d.getAttribute('aria-selected') === 'true')).to.deep.equal(dots(el).map((_, i) => i === at));
+      expect(dots(el)[at]!.getAttribute('part')).to.equal('dot dot-current');
+    }
+
+    it('is one tab stop that follows the quote shown, in both directions', async () => {
+      const { el } = await mount();
+      $<HTMLButtonElement>(el, 'button[part~=next]')!.click();
+      $<HTMLButtonElement>(el, 'button[part~=next]')!.click();
+      await el.updateComplete;
+      expect(tabStops(el)).to.deep.equal([2]);
+      $(el, 'button[part~=previous]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedDot(el), 'Tab from previous: the current tab').to.equal(2);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)!.matches('[part~=next]'), 'the next Tab leaves the picker').to.equal(true);
+      await shiftTab();
+      expect(focusedDot(el), 'Shift+Tab from next: the current tab').to.equal(2);
+      await step(el, 'ArrowRight', 3);
+      await shiftTab();
+      expect(focused(el)!.matches('[part~=previous]'), 'Shift+Tab leaves the picker').to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(focusedDot(el), 'back in: the tab just chosen').to.equal(3);
+    });
+
+    it('moves and shows with Left and Right, wrapping, keeping focus and firing cities-quote-change', async () => {
+      const { el } = await mount();
+      const changes: QuoteChangeDetail[] = [];
+      el.addEventListener('cities-quote-change', (e) => changes.push((e as CustomEvent<QuoteChangeDetail>).detail));
+      dots(el)[0]!.focus();
+      await step(el, 'ArrowRight', 1);
+      await step(el, 'ArrowRight', 2);
+      await step(el, 'ArrowLeft', 1);
+      await step(el, 'ArrowLeft', 0);
+      await step(el, 'ArrowLeft', 6);
+      await step(el, 'ArrowRight', 0);
+      expect(changes.map((c) => c.index)).to.deep.equal([1, 2, 1, 0, 6, 0]);
+      expect(changes[4]).to.deep.equal({ index: 6, id: 'q7' });
+      // The live region announces what the visitor picked.
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      expect(slides(el)[0]!.getAttribute('aria-labelledby')).to.equal(dots(el)[0]!.id);
+      await accessible(el);
+    });
+
+    it('goes to the first and last quote with Home and End, and leaves other keys alone', async () => {
+      const { el } = await mount();
+      dots(el)[0]!.focus();
+      await step(el, 'End', 6);
+      await step(el, 'End', 6);
+      await step(el, 'Home', 0);
+      await step(el, 'ArrowDown', 0);
+      // With a modifier the key is the browser's (Alt+Left is "back"): not handled, not prevented.
+      const key = new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true, cancelable: true, composed: true });
+      dots(el)[0]!.dispatchEvent(key);
+      await el.updateComplete;
+      expect(key.defaultPrevented).to.equal(false);
+      expect(current(el)).to.equal(0);
+      const end = new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true, composed: true });
+      dots(el)[0]!.dispatchEvent(end);
+      await el.updateComplete;
+      expect(end.defaultPrevented, 'Home and End do not scroll the page').to.equal(true);
+      expect(current(el)).to.equal(6);
+    });
+
+    it('mirrors Left and Right on right-to-left pages, as the dots are mirrored', async () => {
+      const { el } = await mount({ lang: 'ar' });
+      const [first, second] = dots(el).map((d) => d.getBoundingClientRect().left);
+      expect(second!, 'tab 2 on the left of tab 1').to.be.below(first!);
+      dots(el)[0]!.focus();
+      await step(el, 'ArrowLeft', 1);
+      await step(el, 'ArrowLeft', 2);
+      await step(el, 'ArrowRight', 1);
+      await step(el, 'ArrowRight', 0);
+      await step(el, 'ArrowRight', 6);
+      await step(el, 'ArrowLeft', 0);
+      await step(el, 'End', 6);
+      await accessible(el);
+      // The direction, not the language, decides: an explicit dir wins either way.
+      const rtl = (await mount({ dir: 'rtl' })).el;
+      dots(rtl)[0]!.focus();
+      await step(rtl, 'ArrowLeft', 1);
+      const ltr = (await mount({ lang: 'ar', dir: 'ltr' })).el;
+      dots(ltr)[0]!.focus();
+      await step(ltr, 'ArrowRight', 1);
+    });
+
+    it('stops automatic rotation for good, as a click does, and the slides speak again', async () => {
+      useClock();
+      const { el, after } = await mount({ autoplay: true });
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('off');
+      await tick(el, 7000);
+      expect(current(el)).to.equal(1);
+      $(el, 'button[part~=previous]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedDot(el), 'the tab of the quote shown').to.equal(1);
+      await el.updateComplete;
+      expect($(el, '.slides')!.getAttribute('aria-live'), 'paused by focus').to.equal('polite');
+      await step(el, 'ArrowRight', 2);
+      expect(label(rotation(el)), 'stopped, not paused').to.equal('Start automatic slide show');
+      after.focus();
+      await tick(el, 60000);
+      expect(current(el)).to.equal(2);
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      restoreClock();
       await accessible(el);
     });
   });
@@ -621,7 +752,7 @@ describe('<cities-quote-carousel>', () => {
       expect(limited.event.detail.count).to.equal(3);
       const both = await mount({ limit: '2', author: 'laia bonet' });
       expect(both.event.detail.count).to.equal(2);
-      expect(slides(both.el).map((s) => s.getAttribute('aria-label'))).to.deep.equal(['1 of 2', '2 of 2']);
+      expect($$(both.el, 'button.dot').map(label)).to.deep.equal(['Quote 1: Laia Bonet', 'Quote 2: Laia Bonet']);
       const cut = await mount({ limit: '4' });
       expect(cut.event.detail.count).to.equal(4);
       expect($$(cut.el, 'button.dot')).to.have.length(4);

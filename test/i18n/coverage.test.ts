@@ -4,7 +4,7 @@
  *
  * The English strings are the `<source>`s of xliff/es.xlf, cut into the fixed fragments around their
  * placeholders; fragments of fewer than 4 letters are ignored, and so, per language, are fragments that
- * language's catalog itself contains (French "Source", Portuguese "slide"). Feed text is the partner's
+ * language's catalog itself contains (French "Source"). Feed text is the partner's
  * content, not ours: the strings of the fixture a state reads are removed before the check.
  */
 import { expect } from '@open-wc/testing';

@@ -181,7 +181,7 @@ export const quoteCarouselStyles = css`
   .dot:hover::before {
     background: var(--_text);
   }
-  .dot[aria-current='true']::before {
+  .dot[aria-selected='true']::before {
     width: 20px;
     background: var(--_accent);
   }
@@ -265,7 +265,7 @@ export const quoteCarouselStyles = css`
     .dot::before {
       background: ButtonText;
     }
-    .dot[aria-current='true']::before {
+    .dot[aria-selected='true']::before {
       background: Highlight;
     }
   }

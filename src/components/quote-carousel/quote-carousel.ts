@@ -40,13 +40,16 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
 
 /**
  * Rotating quotes from the feed's `quotes` list, one at a time: a carousel that follows the WAI-ARIA
- * Authoring Practices carousel pattern ("auto-rotating, with buttons for slide control").
+ * Authoring Practices carousel pattern ("tabbed": tabs for slide control).
  *
- * A region with `aria-roledescription="carousel"`; each quote a group with `aria-roledescription="slide"`
- * and a "3 of 7" label, holding a `<figure>` with the `<blockquote>` and a `<figcaption>` (portrait,
- * author, role, organization, city, source link). Only the shown slide is reachable and exposed; the
- * others stay in the layout (one grid cell) so the height never jumps. Controls are real buttons:
- * the rotation control (first in tab order, only with `autoplay`), previous, next and a picker.
+ * A region with `aria-roledescription="carousel"`; each quote a `tabpanel` labelled by its picker tab,
+ * holding a `<figure>` with the `<blockquote>` and a `<figcaption>` (portrait, author, role, organization,
+ * city, source link). Only the shown slide is reachable and exposed; the others stay in the layout (one
+ * grid cell) so the height never jumps. Controls are real buttons: the rotation control (first in tab
+ * order, only with `autoplay`), previous, next, and the picker: a `tablist` of one tab per quote that is a
+ * single tab stop (the tab of the quote shown); Left and Right arrows (mirrored on right-to-left pages, as
+ * the dots are) show the previous and next quote, wrapping, Home and End the first and last, and focus
+ * follows.
  *
  * Rotation runs only with `autoplay`, never under `prefers-reduced-motion: reduce` until the visitor
  * presses play, pauses while the pointer is over the carousel or keyboard focus is inside it, halts
@@ -78,9 +81,9 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
  * @csspart previous - The previous-quote button (the name the news ticker's button has too).
  * @csspart prev - The same button, by its first name (kept for existing stylesheets).
  * @csspart next - The next-quote button.
- * @csspart picker - The group of picker buttons.
- * @csspart dot - One picker button.
- * @csspart dot-current - The picker button of the quote shown.
+ * @csspart picker - The picker: a `tablist` of one tab per quote.
+ * @csspart dot - One picker tab (a button with `role="tab"`).
+ * @csspart dot-current - The picker tab of the quote shown (`aria-selected="true"`).
  *
  * @cssprop --cities-quote-font-size - Size of the quote text (default 1.25em, 1.4em in wide containers).
  * @cssprop --cities-quote-mark - Colour of the decorative quotation mark (default: the accent colour).
@@ -197,6 +200,23 @@ export class QuoteCarousel extends CitiesElement {
   private __prev = (): void => this.__go(this.index - 1);
   private __next = (): void => this.__go(this.index + 1);
 
+  /** The picker's keys (APG tabs, automatic activation): the quote changes and focus follows. */
+  private __onPickerKey = (event: KeyboardEvent): void => {
+    // The dots run from the inline start: in right-to-left pages ArrowLeft is the next one (as swipes are).
+    const step = this.direction === 'rtl' ? -1 : 1;
+    const targets: Record<string, number> = {
+      Home: 0,
+      End: this.__items.length - 1,
+      ArrowLeft: this.index - step,
+      ArrowRight: this.index + step,
+    };
+    const to = targets[event.key];
+    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    this.__go(to);
+    this.renderRoot.querySelectorAll<HTMLElement>('.dot')[this.index]!.focus();
+  };
+
   private __toggleRotation = (): void => {
     if (this.__rotation.playing) this.__rotation.stop();
     else this.__rotation.play();
@@ -261,9 +281,7 @@ export class QuoteCarousel extends CitiesElement {
     }
     const current = this.index;
     const nf = numberFormat(this.formatLocale);
-    const total = nf.format(items.length);
     const playing = this.__rotation.playing;
-    const slideRole = msg('slide', { desc: 'Screen readers announce it as the kind of element of one quote in a carousel.' });
     return html`<section
       class="card carousel"
       part="carousel"
@@ -298,9 +316,9 @@ export class QuoteCarousel extends CitiesElement {
           (quote, i) => html`<div
             class=${i === current ? 'slide current' : 'slide'}
             part="slide"
-            role="group"
-            aria-roledescription=${slideRole}
-            aria-label=${msg(str`${nf.format(i + 1)} of ${total}`, { desc: 'Position in a sequence (of quotes, of headlines): 3 of 7.' })}
+            id="slide-${i}"
+            role="tabpanel"
+            aria-labelledby="dot-${i}"
             ?inert=${i !== current}
           >
             ${this.__renderQuote(quote)}
@@ -311,14 +329,17 @@ export class QuoteCarousel extends CitiesElement {
         <button class="arrow prev" part="prev previous" type="button" aria-controls="slides" @click=${this.__prev}>
           ${icon(backIcon, true)}<span class="visually-hidden">${msg('Previous quote')}</span>
         </button>
-        <div class="picker" part="picker" role="group" aria-label=${msg('Choose a quote')}>
+        <div class="picker" part="picker" role="tablist" aria-label=${msg('Choose a quote')} @keydown=${this.__onPickerKey}>
           ${items.map(
             (quote, i) => html`<button
               class="dot"
               part=${i === current ? 'dot dot-current' : 'dot'}
               type="button"
-              aria-controls="slides"
-              aria-current=${i === current ? 'true' : 'false'}
+              id="dot-${i}"
+              role="tab"
+              aria-controls="slide-${i}"
+              aria-selected=${i === current}
+              tabindex=${i === current ? 0 : -1}
               @click=${() => this.__go(i)}
             >
               <span class="visually-hidden">${msg(str`Quote ${nf.format(i + 1)}: ${quote.author}`)}</span>

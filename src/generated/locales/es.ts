@@ -63,7 +63,6 @@
 'sb2c57b2d347203dd': `Ver más`,
 'sc6f9ed8cb7dfa723': str`El evento ${0} está en curso.`,
 'scd1dd6ff53d0d01a': `Reintentar`,
-'sd4b1d26ba7abc506': `diapositiva`,
 'sddaeebd037bba1f3': `carrusel`,
 'sdefa4dea5ecdcced': `No hay próximos eventos.`,
 'se253299d8c90f409': `Borrar filtros`,

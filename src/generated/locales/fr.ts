@@ -63,7 +63,6 @@
 'sb2c57b2d347203dd': `Afficher plus`,
 'sc6f9ed8cb7dfa723': str`L’événement ${0} est en cours.`,
 'scd1dd6ff53d0d01a': `Réessayer`,
-'sd4b1d26ba7abc506': `diapositive`,
 'sddaeebd037bba1f3': `carrousel`,
 'sdefa4dea5ecdcced': `Aucun événement à venir.`,
 'se253299d8c90f409': `Effacer les filtres`,

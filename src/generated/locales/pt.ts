@@ -63,7 +63,6 @@
 'sb2c57b2d347203dd': `Ver mais`,
 'sc6f9ed8cb7dfa723': str`O evento ${0} está acontecendo agora.`,
 'scd1dd6ff53d0d01a': `Tentar novamente`,
-'sd4b1d26ba7abc506': `slide`,
 'sddaeebd037bba1f3': `carrossel`,
 'sdefa4dea5ecdcced': `Não há próximos eventos.`,
 'se253299d8c90f409': `Limpar filtros`,

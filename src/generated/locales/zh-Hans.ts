@@ -63,7 +63,6 @@
 'sb2c57b2d347203dd': `显示更多`,
 'sc6f9ed8cb7dfa723': str`${0} 正在进行。`,
 'scd1dd6ff53d0d01a': `重试`,
-'sd4b1d26ba7abc506': `幻灯片`,
 'sddaeebd037bba1f3': `轮播`,
 'sdefa4dea5ecdcced': `暂无即将举行的活动。`,
 'se253299d8c90f409': `清除筛选`,
