@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** Language of the plain columns (`title`) and of the feed (default "en"). */
   language?: string;
   homePageUrl?: string;
+  /** CSV file of topic labels: a `topic` column and `label`, `label.es` … columns. */
+  topics?: string;
 }
 
 interface Row {
@@ -231,6 +233,67 @@ function readList(list: ListName, table: Table, language: string, errors: Proble
   return result;
 }
 
+/**
+ * The topic labels file: one row per topic, `topic` and its `label` (in `language`), `label.es`, `label.fr` …
+ * A row without a topic or without any label, or repeating a topic, is reported and skipped.
+ */
+function readTopicLabels(
+  table: Table,
+  language: string,
+  errors: Problem[],
+  warnings: Problem[],
+): { labels: Record<string, LocalizedText>; lines: Map<string, number>; skipped: number } {
+  const labels: Record<string, LocalizedText> = {};
+  let topic = -1;
+  const columns: { index: number; lang: string }[] = [];
+  const headerErrors: string[] = [];
+  table.header.forEach((name, index) => {
+    const match = /^label(?:\.(.+))?$/i.exec(name);
+    if (/^topic$/i.test(name)) topic = index;
+    else if (!match) {
+      if (name !== '') warnings.push({ path: table.file, message: `column "${name}" is neither "topic" nor a "label" column: ignored` });
+    } else if (match[1] !== undefined && !LANGUAGE_TAG.test(match[1])) {
+      headerErrors.push(`column "${name}": "${match[1]}" is not a language tag (like "es" or "pt-BR")`);
+    } else {
+      const lang = match[1] ?? language;
+      if (columns.some((c) => c.lang.toLowerCase() === lang.toLowerCase())) headerErrors.push(`two columns give the "${lang}" label`);
+      columns.push({ index, lang });
+    }
+  });
+  if (topic < 0) headerErrors.push('the required column "topic" is missing');
+  if (columns.length === 0) headerErrors.push('no "label" column (label, label.es, label.fr …)');
+  if (headerErrors.length > 0) {
+    for (const message of headerErrors) errors.push({ path: `${table.file} line 1`, message });
+    errors.push({ path: table.file, message: `every row skipped (${table.rows.length})` });
+    return { labels, lines: new Map(), skipped: table.rows.length };
+  }
+  const lines = new Map<string, number>();
+  let skipped = 0;
+  for (const row of table.rows) {
+    const at = `${table.file} line ${row.line}`;
+    const name = (row.cells[topic] ?? '').trim();
+    const texts: Record<string, string> = {};
+    for (const { index, lang } of columns) {
+      const cell = (row.cells[index] ?? '').trim();
+      if (cell !== '') texts[lang] = cell;
+    }
+    const problem =
+      name === '' ? 'topic: is empty'
+      : name === '__proto__' || [...name].length > 100 ? `topic: ${preview(name)} cannot be a topic`
+      : lines.has(name) ? `topic: ${preview(name)} repeats line ${lines.get(name)}`
+      : Object.keys(texts).length === 0 ? 'no label in any language'
+      : undefined;
+    if (problem) {
+      errors.push({ path: at, message: problem });
+      skipped++;
+      continue;
+    }
+    lines.set(name, row.line);
+    labels[name] = localized(texts, language);
+  }
+  return { labels, lines, skipped };
+}
+
 /** `cities-widgets build-feed`: exit 0 when every row made it, 1 when rows were skipped (the rest is written). */
 export async function buildFeedCommand(options: BuildOptions): Promise<{ code: number; output: string }> {
   const language = options.language ?? 'en';
@@ -248,6 +311,7 @@ export async function buildFeedCommand(options: BuildOptions): Promise<{ code: n
   // Read every file first: a file that cannot be read stops everything before anything is written.
   const tables = new Map<ListName, Table>();
   for (const list of lists) tables.set(list, await readCsv(options.inputs[list]!));
+  const topicTable = options.topics === undefined ? undefined : await readCsv(options.topics);
 
   const doc: Record<string, unknown> = { version: 1 };
   if (options.title !== undefined) {
@@ -258,6 +322,8 @@ export async function buildFeedCommand(options: BuildOptions): Promise<{ code: n
   if (options.homePageUrl !== undefined) doc['home_page_url'] = options.homePageUrl;
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  const topics = topicTable && readTopicLabels(topicTable, language, errors, warnings);
+  if (topics && Object.keys(topics.labels).length > 0) doc['topics'] = topics.labels;
   const results = new Map<ListName, ListResult>();
   for (const [list, table] of tables) {
     const result = readList(list, table, language, errors, warnings);
@@ -267,7 +333,14 @@ export async function buildFeedCommand(options: BuildOptions): Promise<{ code: n
 
   // The widgets' own rules, once more, on the whole document: never write a feed they would not fully accept.
   const report = validateDocument(doc, { baseUrl: PLACEHOLDER_BASE });
-  const place = (path: string) => csvPlace(path, options.inputs, results);
+  const place = (path: string) => {
+    // `topics.mobility` (or `topics["a b"]`) is the line of that topic in the labels file.
+    const label = topics && /^topics(?:\.(.+)|\[(".*")\])?$/.exec(path);
+    if (!label) return csvPlace(path, options.inputs, results);
+    const topic = label[1] ?? (label[2] === undefined ? undefined : (JSON.parse(label[2]) as string));
+    const line = topic === undefined ? undefined : topics!.lines.get(topic);
+    return line === undefined ? options.topics! : `${options.topics!} line ${line}`;
+  };
   if (!report.valid) {
     const reasons = report.errors.map((e) => `  ${place(e.path)}: ${e.message}`).join('\n');
     throw new CliError(`the feed would not be valid, so ${options.output} was not written:\n${reasons}`);
@@ -293,7 +366,11 @@ export async function buildFeedCommand(options: BuildOptions): Promise<{ code: n
     const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
     out.push(`${options.inputs[list]!.padEnd(width)}  ${r.rows} row${r.rows === 1 ? '' : 's'}: ${r.items.length} ${list}${skipped}`);
   }
-  const skipped = [...results.values()].reduce((sum, r) => sum + r.skipped, 0);
+  if (topicTable && topics) {
+    const n = Object.keys(topics.labels).length;
+    out.push(`${options.topics!.padEnd(width)}  ${topicTable.rows.length} row${topicTable.rows.length === 1 ? '' : 's'}: ${n} topic label${n === 1 ? '' : 's'}${topics.skipped ? `, ${topics.skipped} skipped` : ''}`);
+  }
+  const skipped = [...results.values()].reduce((sum, r) => sum + r.skipped, topics?.skipped ?? 0);
   const counts = [...results].map(([list, r]) => `${r.items.length} ${list}`).join(', ');
   out.push('', `Wrote ${options.output} (${counts}).${skipped ? ` ${skipped} row${skipped === 1 ? ' was' : 's were'} skipped.` : ''}`);
   return { code: skipped > 0 ? 1 : 0, output: `${out.join('\n')}\n` };

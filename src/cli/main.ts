@@ -37,7 +37,8 @@ Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage, read or fetch error.
 `;
 
 const BUILD_HELP = `Usage: cities-widgets build-feed [--initiatives a.csv] [--events b.csv] [--quotes c.csv] [--news d.csv]
-                                 [--title T [--title.es T …]] [--language en] [--home-page-url U] -o feed.json
+                                 [--topics labels.csv] [--title T [--title.es T …]] [--language en]
+                                 [--home-page-url U] -o feed.json
 
 Writes a feed from CSV files (UTF-8, a header row naming the feed's fields; a byte-order mark is fine).
   title, title.es, title.fr     localized text (the plain column is in --language)
@@ -49,6 +50,7 @@ again before it is written, so the file written is always valid.
 
 Options:
   --initiatives, --events, --quotes, --news <file.csv>   One CSV file per list (at least one).
+  --topics <file.csv>      Labels of the initiatives' topics: a "topic" column and "label", "label.es" … columns.
   --title <text>           The feed's title; --title.es <text>, --title.fr <text> … translate it.
   --language <tag>         Language of the plain columns and of the feed (default: en).
   --home-page-url <url>    The publisher's page.
@@ -71,6 +73,7 @@ const BUILD_OPTIONS = {
   title: { type: 'string' },
   language: { type: 'string' },
   'home-page-url': { type: 'string' },
+  topics: { type: 'string' },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
@@ -155,6 +158,7 @@ async function run(argv: string[]): Promise<Result> {
         title: titles.size > 0 ? Object.fromEntries(titles) : undefined,
         language: values.language,
         homePageUrl: values['home-page-url'],
+        topics: values.topics,
       });
     }
     default:

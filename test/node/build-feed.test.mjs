@@ -26,6 +26,7 @@ describe('build-feed', () => {
       '--events', examples('events'),
       '--quotes', examples('quotes'),
       '--news', examples('news'),
+      '--topics', examples('topics'),
       '--title', 'Metropolis – Rethinking our metropolitan spaces',
       '--title.es', 'Metropolis – Repensar nuestros espacios metropolitanos',
       '--title.fr=Metropolis – Repenser nos espaces métropolitains',
@@ -37,7 +38,10 @@ describe('build-feed', () => {
     assert.match(stdout, /^Wrote .*feed\.json \(4 initiatives, 4 events, 5 quotes, 3 news\)\.$/m);
     assert.doesNotMatch(stdout, /^error/m);
     const feed = await readJson(out);
-    assert.deepEqual(Object.keys(feed), ['version', 'title', 'language', 'home_page_url', 'initiatives', 'events', 'quotes', 'news']);
+    assert.deepEqual(Object.keys(feed), ['version', 'title', 'language', 'home_page_url', 'topics', 'initiatives', 'events', 'quotes', 'news']);
+    assert.deepEqual(feed.topics['public-space'], { en: 'Public space', es: 'Espacio público', fr: 'Espace public' });
+    assert.equal(Object.keys(feed.topics).length, 8);
+    assert.doesNotMatch(stdout, /no label for the topic/);
     assert.deepEqual(feed.title, {
       en: 'Metropolis – Rethinking our metropolitan spaces',
       es: 'Metropolis – Repensar nuestros espacios metropolitanos',
@@ -213,6 +217,34 @@ describe('build-feed', () => {
     assert.equal(feed.language, 'es');
     assert.equal(feed.title, 'Noticias');
     assert.deepEqual(feed.news[0].title, { es: 'Convocatoria para repensar', en: 'Call to rethink' });
+  });
+
+  test('--topics: one label row per topic; bad rows are reported by line and skipped, unlabelled topics warned', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'topics.csv'), 'topic,label,label.es,notes\nmobility,Mobility,Movilidad,x\n,Orphan,,\nmobility,Again,,\nhealth,,,\nPublic Space,,Espacio público,\n');
+    await writeFile(path.join(dir, 'initiatives.csv'), 'id,title,title.es,city,country,topics\ni1,Superblocks,Supermanzanas,Barcelona,ES,mobility;public-space;water\n');
+    const out = path.join(dir, 'feed.json');
+    const topics = path.join(dir, 'topics.csv');
+    const { code, stdout } = await cli(['build-feed', '--initiatives', path.join(dir, 'initiatives.csv'), '--topics', topics, '-o', out]);
+    assert.equal(code, 1);
+    const lines = stdout.split('\n');
+    assert.deepEqual(lines.filter((l) => l.startsWith('error')), [
+      `error    ${topics} line 3: topic: is empty`,
+      `error    ${topics} line 4: topic: "mobility" repeats line 2`,
+      `error    ${topics} line 5: no label in any language`,
+    ]);
+    assert.ok(lines.includes(`warning  ${topics}: column "notes" is neither "topic" nor a "label" column: ignored`), stdout);
+    assert.ok(lines.includes(`warning  ${topics}: no label for the topic "water" (1 initiative): the feed widget shows it as written`), stdout);
+    assert.match(stdout, /topics\.csv +5 rows: 2 topic labels, 3 skipped$/m);
+    const feed = await readJson(out);
+    assert.deepEqual(feed.topics, { mobility: { en: 'Mobility', es: 'Movilidad' }, 'Public Space': { es: 'Espacio público' } });
+    await assertValidFeed(out);
+
+    await writeFile(topics, 'name,label\nmobility,Mobility\n');
+    const bad = await cli(['build-feed', '--initiatives', path.join(dir, 'initiatives.csv'), '--topics', topics, '-o', out]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /line 1: the required column "topic" is missing/);
+    assert.equal((await readJson(out)).topics, undefined);
   });
 
   test('an initiative region takes one column per language, and may stay a plain or empty string', async () => {
