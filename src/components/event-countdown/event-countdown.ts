@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel } from '../../base/cities-element.js';
+import { newTab, newTabStyles } from '../../base/new-tab.js';
 import { ClockController } from '../../controllers/clock.js';
 import { offsetMinutes, parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
@@ -167,7 +168,8 @@ function hash(value: string): string {
  * A live countdown to the next event of a feed (or to one event), right for a visitor in any time
  * zone: days, hours, minutes and seconds with localized plural units, the date and time in the
  * visitor's zone and in the event's own zone, the location, "Live now — join" while it runs, and links
- * to add it to Google Calendar, Outlook or any calendar app (`.ics`).
+ * to add it to Google Calendar, Outlook or any calendar app (`.ics`). The links that open a new tab ("join",
+ * Google Calendar, Outlook) end with a small icon and say "(opens in a new tab)" to screen readers.
  *
  * Every countdown on a page shares one clock, paused while the page is hidden; the state changes at the
  * exact start and end times. The ticking digits are not announced; a polite live region speaks when an
@@ -214,7 +216,7 @@ function hash(value: string): string {
  * @cssprop --cities-font-size - Base font size.
  */
 export class EventCountdown extends CitiesElement {
-  static override styles = [...CitiesElement.styles, eventCountdownStyles];
+  static override styles = [...CitiesElement.styles, eventCountdownStyles, newTabStyles];
 
   /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
   static override properties = {
@@ -593,7 +595,7 @@ export class EventCountdown extends CitiesElement {
       ${state === 'live'
         ? event.url
           ? html`<p class="live"><a class="button primary" part="join" href=${event.url} target="_blank" rel="noopener noreferrer"
-                >${msg('Live now — join')}</a
+                >${msg('Live now — join')}${newTab()}</a
               ></p>`
           : nothing
         : nothing}
@@ -626,8 +628,8 @@ export class EventCountdown extends CitiesElement {
       <summary>${msg('Add to calendar')}</summary>
       ${links
         ? html`<ul>
-            <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar</a></li>
-            <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a></li>
+            <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar${newTab()}</a></li>
+            <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook${newTab()}</a></li>
             <li><a part="calendar-link" href=${links.ics} download=${links.file}>${msg('Calendar file (.ics)')}</a></li>
           </ul>`
         : nothing}
