@@ -351,6 +351,55 @@ describe('<cities-event-countdown>', () => {
       await accessible(el);
     });
 
+    it('reads the countdown in long units, in the widget language, though the compact layout shows short ones', async () => {
+      pinClock('2026-11-28T09:47:55Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        layout="compact"
+        date="2026-12-01T15:00:00+01:00"
+        label="Compact event"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      const timer = () => q(el, '[role=timer]')!;
+      expect(numbers(el)).to.deep.equal(['3', '04', '12', '05']);
+      expect(labels(el), 'what is seen stays short').to.deep.equal(['d', 'h', 'm', 's']);
+      expect(await accessibleOf(timer())).to.deep.equal({
+        role: 'timer',
+        name: 'Time left',
+        text: '3 days, 4 hours, 12 minutes, and 5 seconds',
+      });
+      // The words take no room; they follow the ticks without a word in a live region.
+      expect(visuallyHidden(q(el, '[role=timer] .visually-hidden')!)).to.equal(true);
+      expect(timer().getAttribute('aria-live')).to.equal('off');
+      const said = listen(el);
+      await advance(el, 1000);
+      expect((await accessibleOf(timer())).text).to.equal('3 days, 4 hours, 12 minutes, and 4 seconds');
+      await advance(el, 5000);
+      expect(said(), 'the ticks are not announced').to.deep.equal([]);
+      // Zero units are left out.
+      clock!.setSystemTime(Date.parse('2026-11-30T13:47:00Z'));
+      await advance(el, 1000);
+      expect(numbers(el)).to.deep.equal(['1', '00', '12', '59']);
+      expect((await accessibleOf(timer())).text).to.equal('1 day, 12 minutes, and 59 seconds');
+      await accessible(el);
+      el.lang = 'fr';
+      await languageSettled(el);
+      expect(labels(el)).to.deep.equal(['j', 'h', 'min', 's']);
+      expect(await accessibleOf(timer())).to.deep.equal({
+        role: 'timer',
+        name: 'Temps restant',
+        text: '1 jour, 12 minutes et 59 secondes',
+      });
+      el.noSeconds = true;
+      await el.updateComplete;
+      expect((await accessibleOf(timer())).text).to.equal('1 jour et 13 minutes');
+      await accessible(el);
+      // The full layout says its long units once, not with their zero-padded numbers ("00 hours").
+      el.lang = 'en';
+      el.layout = 'full';
+      await languageSettled(el);
+      expect((await accessibleOf(timer())).text).to.equal('1 day and 13 minutes');
+    });
+
     it('hides the seconds with `no-seconds` and then ticks once a minute', async () => {
       pinClock('2026-11-30T13:58:30Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown
