@@ -35,6 +35,36 @@ function forcedColorsPlugin() {
   };
 }
 
+/**
+ * `accessible` server command (`executeServerCommand('accessible')`): what Chromium's accessibility tree, the one
+ * screen readers read, holds for the element the test put in `window.__accessibleProbe` (shadow roots are no
+ * obstacle): `{ role, name, text }`, `text` being its text nodes that are not hidden from assistive technology
+ * (`aria-hidden`, `display: none`), in order, joined with spaces; `null` when the probe is not an element.
+ */
+function accessiblePlugin() {
+  return {
+    name: 'accessible-command',
+    async executeCommand({ command, session }) {
+      if (command !== 'accessible') return undefined;
+      const client = await session.browser.getPage(session.id).createCDPSession();
+      try {
+        const { result } = await client.send('Runtime.evaluate', { expression: 'window.__accessibleProbe' });
+        if (result.subtype !== 'node') return null;
+        const { objectId } = result;
+        const { nodes: [node] } = await client.send('Accessibility.getPartialAXTree', { objectId, fetchRelatives: false });
+        const { nodes: texts } = await client.send('Accessibility.queryAXTree', { objectId, role: 'StaticText' });
+        return {
+          role: node?.role?.value ?? '',
+          name: node?.name?.value ?? '',
+          text: texts.filter((t) => !t.ignored).map((t) => t.name?.value ?? '').join(' '),
+        };
+      } finally {
+        await client.detach();
+      }
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // Test what ships: Lit's production build (no dev-mode banner or warnings).
@@ -42,7 +72,7 @@ export default {
   // One test file at a time: a background tab stops rendering, so IntersectionObserver, lazy images and
   // animation frames would stall in the second one.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin(), accessiblePlugin()],
   middleware: [feedMiddleware, pagesMiddleware, localeMiddleware],
   browsers: [
     chromeLauncher({

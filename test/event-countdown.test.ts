@@ -23,6 +23,7 @@ import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, SLOW, restorePageVisibility, seen, setPageHidden, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 import { languageSettled } from './helpers/language.js';
+import { accessibleOf } from './helpers/accessible.js';
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -70,6 +71,17 @@ const text = (el: Element, selector: string) => q(el, selector)?.textContent?.re
 const numbers = (el: Element) => [...root(el).querySelectorAll('[part=number]')].map((n) => n.textContent);
 const labels = (el: Element) => [...root(el).querySelectorAll('[part=label]')].map((n) => n.textContent);
 const announcement = (el: Element) => text(el, '[role=status]');
+/** Takes no room on screen: the visually-hidden pattern (1 × 1 px at most, clipped). */
+const visuallyHidden = (node: Element) => {
+  const { width, height } = node.getBoundingClientRect();
+  return width <= 1 && height <= 1 && getComputedStyle(node).clipPath !== 'none';
+};
+/** The accessible names of links, as Chromium gives them to screen readers (one after the other). */
+async function names(links: Element[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of links) out.push((await accessibleOf(a)).name);
+  return out;
+}
 
 async function feedWidget(fixtureName: string, attrs: Record<string, string> = {}): Promise<EventCountdown> {
   const el = document.createElement('cities-event-countdown');
@@ -245,7 +257,7 @@ describe('<cities-event-countdown>', () => {
       await advance(el, 1000);
       expect(el.state).to.equal('live');
       const join = q(el, '[part=join]') as HTMLAnchorElement;
-      expect(join.textContent!.trim()).to.equal('Live now — join');
+      expect(join.textContent!.trim()).to.equal('Live now — join (opens in a new tab)');
       expect(join.href).to.equal('https://www.metropolis.org/live');
       expect(join.target).to.equal('_blank');
       expect(join.rel).to.equal('noopener noreferrer');
@@ -337,6 +349,55 @@ describe('<cities-event-countdown>', () => {
       el.theme = 'dark';
       await el.updateComplete;
       await accessible(el);
+    });
+
+    it('reads the countdown in long units, in the widget language, though the compact layout shows short ones', async () => {
+      pinClock('2026-11-28T09:47:55Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        layout="compact"
+        date="2026-12-01T15:00:00+01:00"
+        label="Compact event"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      const timer = () => q(el, '[role=timer]')!;
+      expect(numbers(el)).to.deep.equal(['3', '04', '12', '05']);
+      expect(labels(el), 'what is seen stays short').to.deep.equal(['d', 'h', 'm', 's']);
+      expect(await accessibleOf(timer())).to.deep.equal({
+        role: 'timer',
+        name: 'Time left',
+        text: '3 days, 4 hours, 12 minutes, and 5 seconds',
+      });
+      // The words take no room; they follow the ticks without a word in a live region.
+      expect(visuallyHidden(q(el, '[role=timer] .visually-hidden')!)).to.equal(true);
+      expect(timer().getAttribute('aria-live')).to.equal('off');
+      const said = listen(el);
+      await advance(el, 1000);
+      expect((await accessibleOf(timer())).text).to.equal('3 days, 4 hours, 12 minutes, and 4 seconds');
+      await advance(el, 5000);
+      expect(said(), 'the ticks are not announced').to.deep.equal([]);
+      // Zero units are left out.
+      clock!.setSystemTime(Date.parse('2026-11-30T13:47:00Z'));
+      await advance(el, 1000);
+      expect(numbers(el)).to.deep.equal(['1', '00', '12', '59']);
+      expect((await accessibleOf(timer())).text).to.equal('1 day, 12 minutes, and 59 seconds');
+      await accessible(el);
+      el.lang = 'fr';
+      await languageSettled(el);
+      expect(labels(el)).to.deep.equal(['j', 'h', 'min', 's']);
+      expect(await accessibleOf(timer())).to.deep.equal({
+        role: 'timer',
+        name: 'Temps restant',
+        text: '1 jour, 12 minutes et 59 secondes',
+      });
+      el.noSeconds = true;
+      await el.updateComplete;
+      expect((await accessibleOf(timer())).text).to.equal('1 jour et 13 minutes');
+      await accessible(el);
+      // The full layout says its long units once, not with their zero-padded numbers ("00 hours").
+      el.lang = 'en';
+      el.layout = 'full';
+      await languageSettled(el);
+      expect((await accessibleOf(timer())).text).to.equal('1 day and 13 minutes');
     });
 
     it('hides the seconds with `no-seconds` and then ticks once a minute', async () => {
@@ -824,6 +885,59 @@ describe('<cities-event-countdown>', () => {
     });
   });
 
+  describe('links that open a new tab', () => {
+    it('say so to screen readers in the widget language, with a small icon: the calendar sites and "join"', async () => {
+      pinClock('2026-12-01T13:59:58Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        label="Live Learning Experience"
+        url="https://www.metropolis.org/live"
+        visitor-time-zone="Europe/Madrid"
+      ></cities-event-countdown>`);
+      const links = await openCalendar(el);
+      expect(links.map((a) => a.target)).to.deep.equal(['_blank', '_blank', '']);
+      expect(await names(links)).to.deep.equal([
+        'Google Calendar (opens in a new tab)',
+        'Outlook (opens in a new tab)',
+        'Calendar file (.ics)',
+      ]);
+      // The title link opens in the page, and the .ics file downloads: no cue.
+      expect(await names([q(el, '[part=title] a')!])).to.deep.equal(['Live Learning Experience']);
+      expect(links[2]!.querySelector('.visually-hidden, svg') === null).to.equal(true);
+      // The words take no room on screen; the icon shows it, hidden from screen readers (no "image" read).
+      for (const a of links.slice(0, 2)) {
+        expect(visuallyHidden(a.querySelector('.visually-hidden')!), a.href).to.equal(true);
+        const icon = a.querySelector('svg')!;
+        expect(icon.getAttribute('aria-hidden')).to.equal('true');
+        const { width, height } = icon.getBoundingClientRect();
+        expect(width > 6 && width < 16 && height > 6 && height < 16, `${width} × ${height}`).to.equal(true);
+      }
+      await accessible(el);
+      el.lang = 'fr';
+      await languageSettled(el);
+      expect(await names([...root(el).querySelectorAll('[part=calendar-link]')])).to.deep.equal([
+        'Google Calendar (s’ouvre dans un nouvel onglet)',
+        'Outlook (s’ouvre dans un nouvel onglet)',
+        'Fichier d’agenda (.ics)',
+      ]);
+      await advance(el, 2000);
+      expect(el.state).to.equal('live');
+      expect(await names([q(el, '[part=join]')!])).to.deep.equal(['En direct : rejoindre (s’ouvre dans un nouvel onglet)']);
+      el.lang = 'en';
+      await languageSettled(el);
+      const join = q(el, '[part=join]')!;
+      expect(await names([join])).to.deep.equal(['Live now — join (opens in a new tab)']);
+      expect(visuallyHidden(join.querySelector('.visually-hidden')!)).to.equal(true);
+      expect(getComputedStyle(join.querySelector('svg')!).transform).to.equal('none');
+      await accessible(el);
+      // Right to left, the icon is mirrored: it points out of the end of the line.
+      el.lang = 'ar';
+      await languageSettled(el);
+      expect(await names([q(el, '[part=join]')!])).to.deep.equal(['مباشر الآن: انضم (يفتح في علامة تبويب جديدة)']);
+      expect(getComputedStyle(q(el, '[part=join] svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    });
+  });
+
   describe('add to calendar', () => {
     it('offers Google Calendar, Outlook and an .ics file that parses back', async () => {
       pinClock('2026-11-28T10:00:00Z');
@@ -837,7 +951,11 @@ describe('<cities-event-countdown>', () => {
       ></cities-event-countdown>`);
       expect(text(el, '[part=calendar] summary')).to.equal('Add to calendar');
       const links = await openCalendar(el);
-      expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Google Calendar', 'Outlook', 'Calendar file (.ics)']);
+      expect(links.map((a) => a.textContent!.trim())).to.deep.equal([
+        'Google Calendar (opens in a new tab)',
+        'Outlook (opens in a new tab)',
+        'Calendar file (.ics)',
+      ]);
       await accessible(el);
 
       const google = new URL(links[0]!.href);

@@ -8,6 +8,7 @@ import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, SLOW, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 import { languageSettled } from './helpers/language.js';
+import { accessibleOf } from './helpers/accessible.js';
 
 type Attrs = Record<string, string | boolean>;
 interface Mounted {
@@ -228,6 +229,46 @@ describe('<cities-initiative-feed>', () => {
         expect(a.target).to.equal('_blank');
         expect(a.rel).to.equal('noopener noreferrer');
       }
+    });
+
+    it('says that a title link opens a new tab with target="_blank": to screen readers, in the widget language, and with an icon', async () => {
+      const names = async (el: Element) => {
+        const out: string[] = [];
+        for (const a of $$(el, '.title a')) out.push((await accessibleOf(a)).name);
+        return out;
+      };
+      const linked = ORDER.slice(0, 5);
+      const { el } = await mount({ target: '_blank' });
+      expect(await names(el)).to.deep.equal(linked.map((t) => `${t} (opens in a new tab)`));
+      for (const a of $$(el, '.title a')) {
+        // The words take no room on screen (1 × 1 px, clipped); the icon is seen and not read.
+        const cue = a.querySelector('.visually-hidden')!;
+        const { width, height } = cue.getBoundingClientRect();
+        expect(width <= 1 && height <= 1 && getComputedStyle(cue).clipPath !== 'none', 'visually hidden').to.equal(true);
+        const icon = a.querySelector('svg')!;
+        expect(icon.getAttribute('aria-hidden')).to.equal('true');
+        expect(icon.getBoundingClientRect().width).to.be.within(8, 16);
+      }
+      await expect(el).to.be.accessible();
+      // Another target, or none, opens no new tab: no cue.
+      el.setAttribute('target', '_self');
+      await el.updateComplete;
+      expect(await names(el)).to.deep.equal(linked);
+      expect(exists($(el, '.title .visually-hidden, .title svg'))).to.equal(false);
+      el.removeAttribute('target');
+      await el.updateComplete;
+      expect(await names(el)).to.deep.equal(linked);
+      // In Arabic: the cue in Arabic (an English title keeps its lang, the cue gets the widget's), and the icon
+      // follows the title's own direction (left to right here: not mirrored; test/event-countdown.test.ts has one
+      // that is).
+      const ar = (await mount({ target: '_blank', lang: 'ar' })).el;
+      const cue = ' (يفتح في علامة تبويب جديدة)';
+      expect(await names(ar)).to.deep.equal(linked.map((t) => `${t}${cue}`));
+      const first = $(ar, '.title a')!;
+      expect(first.closest('[lang]')!.getAttribute('lang')).to.equal('en');
+      expect(first.querySelector('.visually-hidden')!.getAttribute('lang')).to.equal('ar');
+      expect(getComputedStyle(first.querySelector('svg')!).transform).to.equal('none');
+      await expect(ar).to.be.accessible();
     });
 
     it('shows the image lazily, without referrer, at a fixed aspect ratio, and keeps a failing one\'s box', async () => {

@@ -108,6 +108,7 @@ function common(tag: Tag): State[] {
 const initiativeStates: State[] = [
   ...common('cities-initiative-feed'),
   { name: 'ready (list)', fixture: 'feed', run: async (lang) => ({ el: await mount('cities-initiative-feed', { lang, src: src('feed', { hours: 0 }) }) }) },
+  { name: 'links in a new tab (target="_blank")', fixture: 'initiatives-basic', run: async (lang) => ({ el: await mount('cities-initiative-feed', { lang, target: '_blank', src: src('initiatives-basic', { hours: 0 }) }) }) },
   { name: 'compact, one per page ("Show more")', fixture: 'initiatives-basic', run: async (lang) => ({ el: await mount('cities-initiative-feed', { lang, layout: 'compact', 'page-size': '1', src: src('initiatives-basic', { hours: 0 }) }) }) },
   { name: 'filterable', fixture: 'initiatives-basic', run: async (lang) => ({ el: await mount('cities-initiative-feed', { lang, filterable: true, layout: 'grid', src: src('initiatives-basic', { hours: 0 }) }) }) },
   {

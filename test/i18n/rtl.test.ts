@@ -180,6 +180,7 @@ describe('right to left', () => {
       '/src/components/event-countdown/event-countdown.styles.ts',
       '/src/components/quote-carousel/quote-carousel.styles.ts',
       '/src/components/news-list/news-list.styles.ts',
+      '/src/base/new-tab.ts',
     ];
     const physical = [
       /(?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)\b/,

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel } from '../../base/cities-element.js';
+import { newTab, newTabStyles } from '../../base/new-tab.js';
 import { ClockController } from '../../controllers/clock.js';
 import { offsetMinutes, parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
@@ -27,6 +28,8 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 /** The remaining times at which an upcoming event is announced again: 1 day, 1 hour, 10 minutes, 1 minute. */
 const THRESHOLDS = [24 * HOUR, HOUR, 10 * MINUTE, MINUTE];
+/** The units of the countdown, largest first (without `seconds` under `no-seconds`). */
+const UNITS = ['days', 'hours', 'minutes', 'seconds'] as const;
 
 /** What the widget shows: the phase of the chosen event, or why there is none. */
 export type CountdownState = 'upcoming' | 'live' | 'ended' | 'none' | 'not-found' | 'invalid';
@@ -167,12 +170,15 @@ function hash(value: string): string {
  * A live countdown to the next event of a feed (or to one event), right for a visitor in any time
  * zone: days, hours, minutes and seconds with localized plural units, the date and time in the
  * visitor's zone and in the event's own zone, the location, "Live now — join" while it runs, and links
- * to add it to Google Calendar, Outlook or any calendar app (`.ics`).
+ * to add it to Google Calendar, Outlook or any calendar app (`.ics`). The links that open a new tab ("join",
+ * Google Calendar, Outlook) end with a small icon and say "(opens in a new tab)" to screen readers.
  *
  * Every countdown on a page shares one clock, paused while the page is hidden; the state changes at the
  * exact start and end times. The ticking digits are not announced; a polite live region speaks when an
  * event is first shown, on every change of state or event, and when the time left reaches 1 day, 1 hour,
- * 10 minutes and 1 minute, and says nothing in between.
+ * 10 minutes and 1 minute, and says nothing in between. Screen readers read the timer in words with long
+ * units ("3 days, 4 hours, 12 minutes, and 5 seconds"), also in the compact layout, whose boxes show short
+ * ones ("3d 04h 12m 05s").
  *
  * @summary A countdown to the next #CitiesAreListening event, in every time zone.
  *
@@ -214,7 +220,7 @@ function hash(value: string): string {
  * @cssprop --cities-font-size - Base font size.
  */
 export class EventCountdown extends CitiesElement {
-  static override styles = [...CitiesElement.styles, eventCountdownStyles];
+  static override styles = [...CitiesElement.styles, eventCountdownStyles, newTabStyles];
 
   /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
   static override properties = {
@@ -447,8 +453,7 @@ export class EventCountdown extends CitiesElement {
 
   private __units(duration: Duration): { unit: string; number: string; label: string }[] {
     const compact = this.layout === 'compact';
-    const names: (keyof Duration)[] = this.noSeconds ? ['days', 'hours', 'minutes'] : ['days', 'hours', 'minutes', 'seconds'];
-    return names.map((name) => {
+    return this.__unitNames.map((name) => {
       const unit = name.slice(0, -1);
       const options: Intl.NumberFormatOptions = { minimumIntegerDigits: name === 'days' ? 1 : 2 };
       const parts = numberFormat(this.formatLocale, {
@@ -465,9 +470,16 @@ export class EventCountdown extends CitiesElement {
     });
   }
 
-  /** "2 days, 3 hours, and 5 minutes" (zero units left out), or undefined under a minute. */
-  private __spoken(duration: Duration): string | undefined {
-    const items = (['days', 'hours', 'minutes'] as const)
+  private get __unitNames(): readonly (keyof Duration)[] {
+    return UNITS.slice(0, this.noSeconds ? 3 : 4);
+  }
+
+  /**
+   * "2 days, 3 hours, and 5 minutes" in long units (zero units left out), or undefined when all are zero
+   * (`names` without seconds: under a minute).
+   */
+  private __spoken(duration: Duration, names: readonly (keyof Duration)[] = UNITS.slice(0, 3)): string | undefined {
+    const items = names
       .filter((name) => duration[name] > 0)
       .map((name) =>
         numberFormat(this.formatLocale, { style: 'unit', unit: name.slice(0, -1), unitDisplay: 'long' }).format(duration[name]),
@@ -593,7 +605,7 @@ export class EventCountdown extends CitiesElement {
       ${state === 'live'
         ? event.url
           ? html`<p class="live"><a class="button primary" part="join" href=${event.url} target="_blank" rel="noopener noreferrer"
-                >${msg('Live now — join')}</a
+                >${msg('Live now — join')}${newTab()}</a
               ></p>`
           : nothing
         : nothing}
@@ -603,13 +615,18 @@ export class EventCountdown extends CitiesElement {
       ${full && state === 'upcoming' ? this.__renderCalendar(event) : nothing}`;
   }
 
+  /**
+   * The boxes are hidden from assistive technology: they say "3d 04h" in the compact layout, and "2 يومان"
+   * (a digit and a word that says "two days") in Arabic. Screen readers get the same time in words instead,
+   * "3 days, 4 hours, and 12 minutes", that no live region speaks on its own: `aria-live="off"`.
+   */
   private __renderCountdown(remaining: Duration): TemplateResult {
     return html`<div class="countdown" part="countdown" role="timer" aria-live="off" aria-atomic="true" aria-label=${msg('Time left')}>
       ${this.__units(remaining).map(
-        (u) => html`<span class="unit unit-${u.unit}" part="unit"
+        (u) => html`<span class="unit unit-${u.unit}" part="unit" aria-hidden="true"
           ><span class="number" part="number">${u.number}</span> <span class="label" part="label">${u.label}</span></span
         >`,
-      )}
+      )}<span class="visually-hidden">${this.__spoken(remaining, this.__unitNames)}</span>
     </div>`;
   }
 
@@ -626,8 +643,8 @@ export class EventCountdown extends CitiesElement {
       <summary>${msg('Add to calendar')}</summary>
       ${links
         ? html`<ul>
-            <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar</a></li>
-            <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a></li>
+            <li><a part="calendar-link" href=${links.google} target="_blank" rel="noopener noreferrer">Google Calendar${newTab()}</a></li>
+            <li><a part="calendar-link" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook${newTab()}</a></li>
             <li><a part="calendar-link" href=${links.ics} download=${links.file}>${msg('Calendar file (.ics)')}</a></li>
           </ul>`
         : nothing}

@@ -1,6 +1,7 @@
 import { html, nothing, render, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
+import { newTab, newTabStyles } from '../../base/new-tab.js';
 import { parseDateTime } from '../../data/dates.js';
 import type { ParseResult } from '../../data/parse.js';
 import type { Initiative, LocalizedText } from '../../data/schema.js';
@@ -180,7 +181,7 @@ class Settle implements ReactiveController {
  * @cssprop --cities-summary-lines - Lines of summary shown before it is cut (default 3).
  */
 export class InitiativeFeed extends CitiesElement {
-  static override styles = [...CitiesElement.styles, initiativeFeedStyles];
+  static override styles = [...CitiesElement.styles, initiativeFeedStyles, newTabStyles];
 
   /** Reactive properties, as in CitiesElement; each field below documents its attribute. */
   static override properties = {
@@ -226,7 +227,10 @@ export class InitiativeFeed extends CitiesElement {
   /** With `filterable`: keeps the visitor's filters in the page URL (`cw-q`, `cw-country`, `cw-topic`) so a filtered view can be shared. */
   syncUrl = false;
 
-  /** `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. */
+  /**
+   * `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. With
+   * `_blank` each title ends with a small icon, and screen readers hear "(opens in a new tab)".
+   */
   declare target?: string;
 
   /** The heading level of each card's title, 2 to 6 (default 3), to fit the page's outline. */
@@ -825,7 +829,7 @@ export class InitiativeFeed extends CitiesElement {
                   href=${item.url}
                   target=${target ?? nothing}
                   rel=${target || leaves ? 'noopener noreferrer' : nothing}
-                  >${title.text}</a
+                  >${title.text}${target?.toLowerCase() === '_blank' ? newTab(this.locale) : nothing}</a
                 >`
               : title.text}
           </div>

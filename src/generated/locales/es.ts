@@ -45,6 +45,7 @@
 's6fc848db534ec1df': `En vivo`,
 's75727f20e44ad6b3': `Próximo evento`,
 's75965a74bdf950f1': `Falta menos de un minuto`,
+'s81fa26ccde47d6b4': `(se abre en una pestaña nueva)`,
 's87b00027b3cd9d55': `Este evento finalizó.`,
 's8865f02d9ebbd0f5': `Temas`,
 's890ff5db6d05bcfa': str`${0} en ${1}`,

@@ -45,6 +45,7 @@
 's6fc848db534ec1df': `En direct`,
 's75727f20e44ad6b3': `Événement à venir`,
 's75965a74bdf950f1': `Il reste moins d’une minute`,
+'s81fa26ccde47d6b4': `(s’ouvre dans un nouvel onglet)`,
 's87b00027b3cd9d55': `Cet événement est terminé.`,
 's8865f02d9ebbd0f5': `Thèmes`,
 's890ff5db6d05bcfa': str`${0} à ${1}`,

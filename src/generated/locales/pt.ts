@@ -45,6 +45,7 @@
 's6fc848db534ec1df': `Ao vivo`,
 's75727f20e44ad6b3': `Próximo evento`,
 's75965a74bdf950f1': `Falta menos de um minuto`,
+'s81fa26ccde47d6b4': `(abre em uma nova aba)`,
 's87b00027b3cd9d55': `Este evento terminou.`,
 's8865f02d9ebbd0f5': `Temas`,
 's890ff5db6d05bcfa': str`${0} em ${1}`,
