@@ -241,7 +241,7 @@ describe('<cities-event-countdown>', () => {
       expect(el.state).to.equal('upcoming');
       await advance(el, 1);
       expect(el.state).to.equal('live');
-      expect(q(el, '[role=timer]')).to.equal(null);
+      expect(q(el, '[role=timer]') === null).to.equal(true);
       expect(root(el).textContent).not.to.match(/NaN|-\d/);
     });
 
@@ -263,7 +263,7 @@ describe('<cities-event-countdown>', () => {
       expect(join.rel).to.equal('noopener noreferrer');
       expect(text(el, '[part=status]')).to.equal('Live now');
       expect(announcement(el)).to.equal('Live Learning Experience is live now.');
-      expect(q(el, '[part=calendar]')).to.equal(null);
+      expect(q(el, '[part=calendar]') === null).to.equal(true);
       await accessible(el);
       await advance(el, 59 * 60_000);
       expect(el.state).to.equal('live');
@@ -271,7 +271,7 @@ describe('<cities-event-countdown>', () => {
       expect(el.state).to.equal('ended');
       expect(text(el, '[part=message]')).to.equal('This event has ended.');
       expect(announcement(el)).to.equal('Live Learning Experience has ended.');
-      expect(q(el, '[part=join]')).to.equal(null);
+      expect(q(el, '[part=join]') === null).to.equal(true);
       expect(states.map((s) => s.state)).to.deep.equal(['live', 'ended']);
       await accessible(el);
     });
@@ -286,7 +286,7 @@ describe('<cities-event-countdown>', () => {
         visitor-time-zone="Europe/Paris"
       ></cities-event-countdown>`);
       expect(el.state).to.equal('live');
-      expect(q(el, '[part=join]'), 'no url, no join link').to.equal(null);
+      expect(q(el, '[part=join]') === null, 'no url, no join link').to.equal(true);
       expect(text(el, '[part=when]')).to.match(/^Tuesday, December 1, 2026, 3:00\s–\s6:00\sPM$/);
       expect(text(el, '[part=location]')).to.equal('Paris City Hall');
       await advance(el, 2 * 3_600_000 + 29 * 60_000);
@@ -304,7 +304,7 @@ describe('<cities-event-countdown>', () => {
       ></cities-event-countdown>`);
       expect(el.state).to.equal('invalid');
       expect(text(el, '[part=message]')).to.contain('The event date could not be read.');
-      expect(q(el, '[role=timer]')).to.equal(null);
+      expect(q(el, '[role=timer]') === null).to.equal(true);
       expect(states).to.deep.equal([{ state: 'invalid', id: undefined }]);
       await accessible(el);
       // A date without an offset is ambiguous: rejected too.
@@ -343,8 +343,8 @@ describe('<cities-event-countdown>', () => {
         visitor-time-zone="Europe/Madrid"
       ></cities-event-countdown>`);
       expect(labels(el)).to.deep.equal(['d', 'h', 'm', 's']);
-      expect(q(el, '[part=calendar]')).to.equal(null);
-      expect(q(el, '.layout-compact')).not.to.equal(null);
+      expect(q(el, '[part=calendar]') === null).to.equal(true);
+      expect(q(el, '.layout-compact') !== null).to.equal(true);
       await accessible(el);
       el.theme = 'dark';
       await el.updateComplete;
@@ -442,7 +442,7 @@ describe('<cities-event-countdown>', () => {
 
       await advance(el, 8 * 3_600_000);
       expect(el.state).to.equal('live');
-      expect(q(el, '[part=join]'), 'ev-b has no url').to.equal(null);
+      expect(q(el, '[part=join]') === null, 'ev-b has no url').to.equal(true);
 
       // No end: live for one hour, then nothing is left.
       await advance(el, 3_600_000);
@@ -511,7 +511,7 @@ describe('<cities-event-countdown>', () => {
       const loading = await fixture<EventCountdown>(
         html`<cities-event-countdown loading="eager" src=${feedUrl(uniqueKey(), { delay: SLOW })}></cities-event-countdown>`,
       );
-      expect(q(loading, '.skeleton')).not.to.equal(null);
+      expect(q(loading, '.skeleton') !== null).to.equal(true);
       expect(loading.state).to.equal(undefined);
       await accessible(loading);
 
@@ -522,7 +522,7 @@ describe('<cities-event-countdown>', () => {
       document.body.append(failing);
       await failed;
       await failing.updateComplete;
-      expect(q(failing, '[part=retry]')).not.to.equal(null);
+      expect(q(failing, '[part=retry]') !== null).to.equal(true);
       expect(failing.state).to.equal(undefined);
       await accessible(failing);
 
@@ -749,10 +749,10 @@ describe('<cities-event-countdown>', () => {
       expect(el.state).to.equal('live');
       await advance(el, 19_999);
       expect(el.state).to.equal('live');
-      expect(q(el, '[part=join]')).not.to.equal(null);
+      expect(q(el, '[part=join]') !== null).to.equal(true);
       await advance(el, 1);
       expect(el.state).to.equal('ended');
-      expect(q(el, '[part=join]')).to.equal(null);
+      expect(q(el, '[part=join]') === null).to.equal(true);
       expect(announcement(el)).to.equal('Session has ended.');
       expect(clock!.countTimers()).to.equal(1);
     });

@@ -102,7 +102,7 @@ describe('<cities-news-list>', () => {
         'Metropolis, UCLG and UN-Habitat open a space to define joint actions.',
       );
       expect(first.querySelector('.authors')!.textContent).to.equal('By Laia Bonet and Shi Qi');
-      expect(items[1]!.querySelector('[part=summary]')).to.equal(null);
+      expect(items[1]!.querySelector('[part=summary]') === null).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -154,7 +154,7 @@ describe('<cities-news-list>', () => {
       expect(more.href).to.equal('https://www.metropolis.org/news');
       expect(more.rel).to.equal('noopener noreferrer');
       const bare = await mount('jsonfeed-html');
-      expect(bare.root.querySelector('a[part=more]')).to.equal(null);
+      expect(bare.root.querySelector('a[part=more]') === null).to.equal(true);
     });
 
     it('honours limit, and falls back to 5 for a value that is not a positive number', async () => {
@@ -266,7 +266,7 @@ describe('<cities-news-list>', () => {
       expect(titles(root)).to.have.length(5);
       expect(root.querySelectorAll('time')).to.have.length(5);
       expect(root.querySelectorAll('img, [part=summary], .authors')).to.have.length(0);
-      expect(root.querySelector('a[part=more]')).not.to.equal(null);
+      expect(root.querySelector('a[part=more]') !== null).to.equal(true);
       // Wide: the date sits on the headline's line, at its end.
       const li = root.querySelector('li')!;
       expect(rect(li.querySelector('time')!).top).to.be.lessThan(rect(li.querySelector('[part=title]')!).bottom);
@@ -366,7 +366,7 @@ describe('<cities-news-list>', () => {
     it('ticker: no buttons when there is one headline', async () => {
       const { el, root } = await mount('news-list', { layout: 'ticker', limit: '1' });
       expect(root.querySelectorAll('button')).to.have.length(0);
-      expect(root.querySelector('[part=position]')).to.equal(null);
+      expect(root.querySelector('[part=position]') === null).to.equal(true);
       expect(root.querySelectorAll('.headline a')).to.have.length(1);
       await expect(el).to.be.accessible();
     });
@@ -433,7 +433,7 @@ describe('<cities-news-list>', () => {
       const hrefs = [...root.querySelectorAll<HTMLAnchorElement>('a')].map((a) => a.href);
       expect(hrefs).to.have.length(2);
       for (const href of hrefs) expect(href).to.match(/^https?:\/\//);
-      expect(root.querySelector('a[part=more]')).to.equal(null);
+      expect(root.querySelector('a[part=more]') === null).to.equal(true);
       expect(root.querySelectorAll('img')).to.have.length(0);
       await expect(el).to.be.accessible();
     });

@@ -154,10 +154,10 @@ describe('<cities-quote-carousel>', () => {
       const source = first.querySelector<HTMLAnchorElement>('a.source')!;
       expect(source.href).to.equal('https://www.metropolis.org/news/cities-are-listening');
       expect(source.rel).to.equal('noopener noreferrer');
-      expect(all[2]!.querySelector('a.source'), 'no source_url, no link').to.equal(null);
+      expect(all[2]!.querySelector('a.source') === null, 'no source_url, no link').to.equal(true);
 
       // Without autoplay: no rotation control, and the slides announce politely.
-      expect(rotation(el)).to.equal(null);
+      expect(rotation(el) === null).to.equal(true);
       const live = $(el, '.slides')!;
       expect(live.getAttribute('aria-live')).to.equal('polite');
       expect(live.getAttribute('aria-atomic')).to.equal('false');
@@ -763,7 +763,7 @@ describe('<cities-quote-carousel>', () => {
       const { el, event } = await mount({ autoplay: true, city: 'Bogota' });
       expect(event.detail.count).to.equal(1);
       expect($$(el, 'button')).to.have.length(0);
-      expect($(el, '[aria-roledescription]')).to.equal(null);
+      expect($(el, '[aria-roledescription]') === null).to.equal(true);
       expect($(el, 'figure blockquote')!.textContent).to.contain('We need your support');
       await tick(el, 60000);
       expect($(el, '.author')!.textContent).to.equal('Luz Amparo Medina');
@@ -784,7 +784,7 @@ describe('<cities-quote-carousel>', () => {
       const nobody = await mount({ author: 'Nobody' });
       expect(nobody.event.detail.count).to.equal(0);
       expect($(nobody.el, '.state.empty')).to.exist;
-      expect($(nobody.el, 'section')).to.equal(null);
+      expect($(nobody.el, 'section') === null).to.equal(true);
     });
 
     it('reserves the shape of the loaded carousel while loading, accessibly', async () => {
@@ -826,8 +826,8 @@ describe('<cities-quote-carousel>', () => {
       expect(event.detail).to.deep.equal({ count: 3, skipped: 0 });
       const third = slides(el)[2]!;
       expect(third.querySelector('.details')!.textContent).to.equal("Xi'an");
-      expect(third.querySelector('a')).to.equal(null);
-      expect(third.querySelector('img')).to.equal(null);
+      expect(third.querySelector('a') === null).to.equal(true);
+      expect(third.querySelector('img') === null).to.equal(true);
       await accessible(el);
     });
   });

@@ -592,7 +592,7 @@ describe('hostile feeds', function () {
             await rendered(el);
             expect(shadow(el).querySelectorAll('[part=calendar-link]').length, `event ${i}: calendar links`).to.equal(3);
             expect(problems(el, allowed), `event ${i}`).to.deep.equal([]);
-            expect(root.querySelector('[part=title] a'), `event ${i}: title link`).to.equal(null);
+            expect(root.querySelector('[part=title] a') === null, `event ${i}: title link`).to.equal(true);
           }
           continue;
         }
@@ -601,7 +601,7 @@ describe('hostile feeds', function () {
         if (tag === 'cities-news-list') {
           // A news item is a link: without a safe URL it is skipped; the others have no image.
           expect(result).to.include({ count: n, skipped: n });
-          expect(root.querySelector('[part=more]'), 'no "More news" link').to.equal(null);
+          expect(root.querySelector('[part=more]') === null, 'no "More news" link').to.equal(true);
         } else {
           expect(root.querySelectorAll('a[href]'), `${tag}: links`).to.have.length(0);
         }
@@ -614,7 +614,7 @@ describe('hostile feeds', function () {
       for (const url of BAD_URLS.slice(0, 16)) {
         const el = addWidget(page, 'cities-event-countdown', {}, { date: future(3), label: 'Forum', url });
         await rendered(el);
-        expect(shadow(el).querySelector('[part=title] a'), JSON.stringify(url)).to.equal(null);
+        expect(shadow(el).querySelector('[part=title] a') === null, JSON.stringify(url)).to.equal(true);
         expect(problems(el, { hrefs: new Set(), srcs: new Set() })).to.deep.equal([]);
       }
       expectQuiet(page.probe);

@@ -244,7 +244,7 @@ describe('hostile host pages', function () {
     const others = widgets(page).filter((el) => el.localName !== 'cities-news-list');
     await until(() => others.every((el) => el.shadowRoot !== null && stateOf(el) === 'content'), 'our other widgets render', 8000);
     const theirs = page.doc.getElementById('news')!;
-    expect(theirs.shadowRoot).to.equal(null);
+    expect(theirs.shadowRoot === null).to.equal(true);
     expect((theirs as HTMLElement).dataset['owner']).to.equal('page');
     expect(page.win.customElements.get('cities-news-list')!.name).to.equal('PageNewsList');
     expect(page.probe.console.warn).to.deep.equal([

@@ -186,7 +186,7 @@ describe('lifecycle', function () {
     // The real card, from templates made with every field, shows only what this initiative has.
     const card = shadow(el).querySelector('article')!;
     expect(card.querySelector('[part=title]')!.textContent!.trim()).to.equal('Shared bikes for nurses');
-    expect(card.querySelector('a, img, time, .summary, .tags'), 'no link, image, date, summary or tags').to.equal(null);
+    expect(card.querySelector('a, img, time, .summary, .tags') === null, 'no link, image, date, summary or tags').to.equal(true);
     expect(card.textContent).to.include('Lyon, France');
     expect(card.textContent).not.to.include('Sample');
     const fetched = page.win.performance.getEntriesByType('resource').map((r) => r.name);
@@ -331,13 +331,13 @@ describe('lifecycle', function () {
     for (const outcome of await Promise.all(outcomes)) expect(outcome.status).to.equal('load');
     await Promise.all([news, initiatives, quotes, countdown].map(rendered));
     expect(shadow(news).querySelectorAll('[part=item]'), 'limit 2').to.have.length(2);
-    expect(shadow(news).querySelector('.news.compact'), 'compact layout').not.to.equal(null);
+    expect(shadow(news).querySelector('.news.compact') !== null, 'compact layout').to.equal(true);
     expect(shadow(initiatives).querySelectorAll('[part=card]'), 'page-size 1').to.have.length(1);
-    expect(shadow(initiatives).querySelector('[part=show-more]')).not.to.equal(null);
+    expect(shadow(initiatives).querySelector('[part=show-more]') !== null).to.equal(true);
     expect(shadow(quotes).querySelectorAll('[part=slide], .single [part=quote]'), 'author filter').to.have.length(1);
     expect(shadow(quotes).querySelector('[part=author]')!.textContent).to.equal('Claudia López');
     expect(shadow(countdown).querySelector('[part=title]')!.textContent!.trim()).to.equal('Webinar: data for healthier streets');
-    expect(shadow(countdown).querySelector('.unit-second'), 'no-seconds').to.equal(null);
+    expect(shadow(countdown).querySelector('.unit-second') === null, 'no-seconds').to.equal(true);
     expectQuiet(page.probe);
   });
 
