@@ -872,6 +872,8 @@ describe('<cities-initiative-feed>', () => {
       // the skeleton has two-line titles, as the sample feed's titles have there; this fixture's are short.)
       for (const [layout, width, tolerance] of [
         ['compact', 700, 0.03],
+        // Compact titles take one line from about 330px (the sample feed's and this fixture's alike).
+        ['compact', 400, 0.03],
         ['list', 700, 0.15],
       ] as const) {
         const what = `${layout} at ${width}px`;
@@ -903,6 +905,16 @@ describe('<cities-initiative-feed>', () => {
       await wide.updateComplete;
       const lines = (el: Element) => $$(el, '.skeleton .title .bone').filter((b) => b.getClientRects().length > 0).length;
       expect([lines(narrow) / 12, lines(wide) / 12]).to.deep.equal([2, 1]);
+      // Compact: two title lines only in a very narrow widget.
+      const compact = (width: number) => {
+        const el = skeletonOnly();
+        el.setAttribute('layout', 'compact');
+        box(width).append(el);
+        return el;
+      };
+      const [tiny, small] = [compact(300), compact(360)];
+      await Promise.all([tiny.updateComplete, small.updateComplete]);
+      expect([lines(tiny) / 12, lines(small) / 12]).to.deep.equal([2, 1]);
     });
 
     it('reserves no image box a narrow card would not fill, and stays near the loaded height', async () => {

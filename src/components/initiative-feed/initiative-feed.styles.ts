@@ -12,7 +12,9 @@ import { css } from 'lit';
  *   image on top, one column in a sidebar and up to three on a wide page; compact: titles and meta.
  * - The skeleton has the shape of a page of cards of the chosen layout: image boxes only in a grid of two or
  *   three columns, on every other row (a row is as tall as its tallest card; about a third of initiatives have
- *   an image, so about half the rows have one).
+ *   an image, so about half the rows have one). A second title line below 480px, and in the compact layout
+ *   (whose titles are smaller) only below 320px: measured on the sample feed, most compact titles take one line
+ *   from 330px up.
  *
  * (Comments stay out of the CSS text: it ships as is.)
  */
@@ -240,6 +242,11 @@ export const initiativeFeedStyles = css`
   @container (max-width: 479px) {
     .skeleton .narrow {
       display: inline;
+    }
+  }
+  @container (320px <= width) {
+    .skeleton.layout-compact .narrow {
+      display: none;
     }
   }
   @container (min-width: 540px) {
