@@ -55,7 +55,7 @@ export const darkStory = (args: Args = {}): Story => ({
   args: { ...args, theme: 'dark' },
 });
 
-/** Right to left: Arabic content and layout (the UI strings fall back to English until an Arabic catalog exists). */
+/** Right to left: Arabic content, interface strings and layout. */
 export const rtlStory = (args: Args = {}): Story => ({
   name: 'Right to left (Arabic)',
   args: { src: '/feeds/rtl.json', ...args, lang: 'ar' },
@@ -63,7 +63,7 @@ export const rtlStory = (args: Args = {}): Story => ({
     docs: {
       description: {
         story:
-          'A feed in Arabic with `lang="ar"`: the direction follows the language (`dir` overrides it). The interface strings fall back to English until an Arabic catalog exists.',
+          'A feed in Arabic with `lang="ar"`: the direction follows the language (`dir` overrides it), the interface strings are Arabic, and so is every feed text that has an Arabic version (the initiative feed\'s topic labels too).',
       },
     },
   },
