@@ -207,7 +207,7 @@ export class NewsList extends CitiesElement {
     const title = this.text(item.title);
     const count = numberFormat(this.formatLocale);
     const position = msg(str`${count.format(index + 1)} of ${count.format(total)}`, {
-      desc: 'Position in a sequence (of quotes, of headlines): 3 of 7.',
+      desc: 'Position of the headline shown in the news ticker: 3 of 7.',
     });
     return html`<div class="ticker" part="ticker" role="group" aria-labelledby="ticker-label">
       <span class="label" part="label" id="ticker-label">${msg('Latest news')}</span>
