@@ -250,14 +250,18 @@ describe('<cities-initiative-feed>', () => {
         expect(icon.getBoundingClientRect().width).to.be.within(8, 16);
       }
       await expect(el).to.be.accessible();
-      // Another target, or none, opens no new tab: no cue.
-      el.setAttribute('target', '_self');
+      // A named target opens a new tab too (the first time; later links reuse it).
+      el.setAttribute('target', 'cities-news');
       await el.updateComplete;
-      expect(await names(el)).to.deep.equal(linked);
-      expect(exists($(el, '.title .visually-hidden, .title svg'))).to.equal(false);
-      el.removeAttribute('target');
-      await el.updateComplete;
-      expect(await names(el)).to.deep.equal(linked);
+      expect(await names(el)).to.deep.equal(linked.map((t) => `${t} (opens in a new tab)`));
+      // The page's own tab or frames, or no target: no cue.
+      for (const target of ['_self', '_TOP', '_parent', null]) {
+        if (target === null) el.removeAttribute('target');
+        else el.setAttribute('target', target);
+        await el.updateComplete;
+        expect(await names(el), String(target)).to.deep.equal(linked);
+        expect(exists($(el, '.title .visually-hidden, .title svg')), String(target)).to.equal(false);
+      }
       // In Arabic: the cue in Arabic (an English title keeps its lang, the cue gets the widget's), and the icon
       // follows the title's own direction (left to right here: not mirrored; test/event-countdown.test.ts has one
       // that is).

@@ -229,7 +229,8 @@ export class InitiativeFeed extends CitiesElement {
 
   /**
    * `target` of the title links (`_blank` opens a new tab); links are then `rel="noopener noreferrer"`. With
-   * `_blank` each title ends with a small icon, and screen readers hear "(opens in a new tab)".
+   * `_blank` or a named target (which opens a new tab the first time) each title ends with a small icon, and
+   * screen readers hear "(opens in a new tab)"; not with `_self`, `_parent` or `_top`.
    */
   declare target?: string;
 
@@ -829,7 +830,7 @@ export class InitiativeFeed extends CitiesElement {
                   href=${item.url}
                   target=${target ?? nothing}
                   rel=${target || leaves ? 'noopener noreferrer' : nothing}
-                  >${title.text}${target?.toLowerCase() === '_blank' ? newTab(this.locale) : nothing}</a
+                  >${title.text}${target && !/^_(self|parent|top)$/i.test(target) ? newTab(this.locale) : nothing}</a
                 >`
               : title.text}
           </div>
