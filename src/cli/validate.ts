@@ -174,7 +174,9 @@ function checkTopLevel(doc: Record<string, unknown>, ctx: Context): void {
     if (key === 'topics' && value && typeof value === 'object' && !Array.isArray(value)) {
       // The widgets keep each good label, whatever the others are.
       for (const [topic, label] of Object.entries(value as Record<string, unknown>)) {
-        if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path: joinPath(key, [topic]), value: label as LocalizedText });
+        // zod's record passes a `__proto__` key over in silence; the widgets ignore its label too.
+        if (topic === '__proto__') ctx.errors.push({ path: joinPath(key, [topic]), message: 'cannot be a topic: the widgets ignore it' });
+        else if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path: joinPath(key, [topic]), value: label as LocalizedText });
       }
     }
     if (!result.success) {
@@ -244,8 +246,10 @@ function checkItem(list: ListName, item: Record<string, unknown>, path: string, 
     const value = item[key];
     if (value === undefined) continue;
     const at = joinPath(path, [key]);
-    if (kind === 'text') ctx.texts.push({ path: at, value: value as LocalizedText });
-    else if (kind === 'url') checkUrl(value, at, 'link', ctx, false);
+    if (kind === 'text') {
+      // A blank text (an empty region, which shows nothing) has nothing to translate.
+      if (!isBlank(value as LocalizedText)) ctx.texts.push({ path: at, value: value as LocalizedText });
+    } else if (kind === 'url') checkUrl(value, at, 'link', ctx, false);
     else if (kind === 'image') {
       const image = value as { src: string; alt?: LocalizedText };
       checkUrl(image.src, `${at}.src`, 'image', ctx, false);
@@ -285,11 +289,6 @@ const isBlank = (value: LocalizedText) =>
   typeof value === 'string' ? value.trim() === '' : Object.values(value).every((v) => v.trim() === '');
 
 /**
- * A language that most localized texts of the feed have (more than half) but some lack: names each text
- * that lacks it. A plain string counts as being in the feed's `language`. Languages compare by their base
- * ("es-CO" serves "es"), as the widgets' fallback does.
- */
-/**
  * With a `topics` map of labels: the topics of the kept initiatives that it gives no label, which the feed widget
  * shows as written. (Matched as the widget matches them: case, accents and spacing folded.)
  */
@@ -306,6 +305,11 @@ function unlabelledTopics(native: Record<string, unknown>, result: ParseResult):
   }));
 }
 
+/**
+ * A language that most localized texts of the feed have (more than half) but some lack: names each text
+ * that lacks it. A plain string counts as being in the feed's `language`. Languages compare by their base
+ * ("es-CO" serves "es"), as the widgets' fallback does.
+ */
 function missingTranslations(ctx: Context): Problem[] {
   const entries = ctx.texts.map(({ path, value }) => {
     const tags =

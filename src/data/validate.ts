@@ -101,8 +101,9 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   const home = safeUrl(record['home_page_url'], baseUrl);
   if (home) feed.home_page_url = home;
   // The initiatives' topic labels: a build without the initiative feed has no use for them.
-  const topics = record['topics'];
-  if ((ONLY_LIST ?? 'initiatives') === 'initiatives' && topics && typeof topics === 'object' && !Array.isArray(topics)) {
+  // (Not read at all there: the other page bundles then keep no trace of it.)
+  const topics = (ONLY_LIST ?? 'initiatives') === 'initiatives' ? record['topics'] : undefined;
+  if (topics && typeof topics === 'object' && !Array.isArray(topics)) {
     const labels: Record<string, LocalizedText> = {};
     let some = false;
     for (const topic of Object.keys(topics)) {
@@ -110,8 +111,12 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
       // Cleaned as the initiatives' topics are (normalizeInitiative), so that the two still match.
       const key = cleanTopic(topic);
       // Each label on its own: a bad one leaves its topic shown as written. (`__proto__` as in cleanLocalized.)
-      if (key && key !== '__proto__' && topic.length <= TOPIC_MAX && isLocalizedText(label)) {
-        labels[key] = cleanLocalized(label, SHORT_MAX);
+      // The length in code points, as the schema counts it (an emoji is two UTF-16 units).
+      if (key && key !== '__proto__' && (topic.length <= TOPIC_MAX || [...topic].length <= TOPIC_MAX) && isLocalizedText(label)) {
+        const shown = withoutBlanks(cleanLocalized(label, SHORT_MAX));
+        // Nothing left once cleaned (only zero-width characters): no label, the topic as written.
+        if (shown === undefined) continue;
+        labels[key] = shown;
         some = true;
       }
     }
@@ -186,6 +191,24 @@ function cleanLocalized(value: LocalizedText, max: number): LocalizedText {
 }
 
 const cleanTopic = (topic: string): string => cleanText(topic, 60);
+
+/**
+ * A label without its blank languages: `{ "en": "", "es": "Espacio público" }` is "Espacio público" on an English
+ * page (the usual fallback), not an empty tag and an option named "(3)". `undefined` when no text is left (a
+ * label of zero-width characters only, which cleaning removed).
+ */
+function withoutBlanks(label: LocalizedText): LocalizedText | undefined {
+  if (typeof label === 'string') return label.trim() === '' ? undefined : label;
+  const out: Record<string, string> = {};
+  let some = false;
+  for (const lang of Object.keys(label)) {
+    if (label[lang]!.trim() !== '') {
+      out[lang] = label[lang]!;
+      some = true;
+    }
+  }
+  return some ? out : undefined;
+}
 
 function cleanImage(image: FeedImage | undefined, base: string): FeedImage | undefined {
   if (!image) return undefined;

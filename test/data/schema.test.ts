@@ -186,6 +186,26 @@ describe('topic labels', () => {
     }
   });
 
+  it('drops the blank languages of a label, so that the widget falls back instead of showing an empty tag', () => {
+    const bikes = '🚲'.repeat(60);
+    const { feed } = parseFeed(
+      {
+        version: 1,
+        topics: {
+          'public-space': { en: '', fr: ' ', es: 'Espacio público' },
+          invisible: { en: '\u200B' },
+          // 60 code points (120 UTF-16 units): a valid topic, as the schema (and `validate`) count.
+          [bikes]: { en: 'Bikes' },
+        },
+        initiatives: [initiative({ topics: ['public-space', 'invisible', bikes] })],
+      },
+      BASE,
+    );
+    // (Key and topic clipped alike, at 60 UTF-16 units: they still match.)
+    const clipped = feed.initiatives[0]!.topics![2]!;
+    expect(feed.topics).to.deep.equal({ 'public-space': { es: 'Espacio público' }, [clipped]: { en: 'Bikes' } });
+  });
+
   it('survives the saved copy (a validated feed validates to itself)', () => {
     const { feed } = parseFeed({ version: 1, topics: { health: { en: 'Health', fr: 'Santé' } }, initiatives: [initiative({ topics: ['health'] })] }, BASE);
     const again = parseFeed(JSON.parse(JSON.stringify(feed)), BASE).feed;

@@ -130,6 +130,28 @@ describe('validate: files', () => {
     ]);
   });
 
+  test('an empty region has nothing to translate, and a __proto__ topic label is reported as ignored', async () => {
+    const dir = await tempDir();
+    const title = { en: 'T', es: 'T' };
+    const feed = {
+      version: 1,
+      language: 'en',
+      // An own `__proto__` key, as JSON.parse makes it (and JSON.stringify writes it back).
+      topics: JSON.parse('{"__proto__": {"en": "Polluted", "es": "Contaminado"}, "mobility": {"en": "Mobility", "es": "Movilidad"}}'),
+      initiatives: [
+        { id: 'a', title, city: 'Bogotá', country: 'CO', region: '', topics: ['mobility'] },
+        { id: 'b', title, city: 'Lima', country: 'PE', region: '   ' },
+        { id: 'c', title, city: 'Quito', country: 'EC', region: { en: 'Latin America', es: 'América Latina' } },
+      ],
+    };
+    await writeFile(path.join(dir, 'regions.json'), JSON.stringify(feed));
+    const { code, stdout } = await cli(['validate', '--json', path.join(dir, 'regions.json')]);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.warnings, []);
+    assert.deepEqual(report.errors, [{ path: 'topics.__proto__', message: 'cannot be a topic: the widgets ignore it' }]);
+    assert.equal(code, 1);
+  });
+
   test('upcoming events give no past-events warning', async () => {
     const { stdout } = await cli(['validate', '--json', fixture('valid.json')]);
     assert.deepEqual(JSON.parse(stdout).warnings, []);
