@@ -9,9 +9,11 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { LANGUAGE_TAG, LISTS, type ListName, type LocalizedText } from '../data/schema.js';
+import * as z from 'zod/mini';
+import { LANGUAGE_TAG, LISTS, LocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
+import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
-import { CliError, csvSyntaxMessage, preview, type Problem } from './messages.js';
+import { CliError, csvSyntaxMessage, issueProblems, preview, type Problem } from './messages.js';
 import { fieldsOf, fsReason, itemProblems, PLACEHOLDER_BASE, validateDocument } from './validate.js';
 
 export interface BuildOptions {
@@ -267,7 +269,10 @@ function readTopicLabels(
     errors.push({ path: table.file, message: `every row skipped (${table.rows.length})` });
     return { labels, lines: new Map(), skipped: table.rows.length };
   }
+  if (table.rows.length === 0) warnings.push({ path: table.file, message: 'no rows: no topic labels written' });
   const lines = new Map<string, number>();
+  /** Line of each topic by its key as the widgets compare topics: "Public Space" is "public-space". */
+  const keys = new Map<string, number>();
   let skipped = 0;
   for (const row of table.rows) {
     const at = `${table.file} line ${row.line}`;
@@ -277,11 +282,15 @@ function readTopicLabels(
       const cell = (row.cells[index] ?? '').trim();
       if (cell !== '') texts[lang] = cell;
     }
+    const label = Object.keys(texts).length === 0 ? undefined : localized(texts, language);
+    const tooLong = label === undefined ? undefined : issueProblems(z.safeParse(LocalizedTextSchema, label).error?.issues ?? [], label, 'label')[0];
     const problem =
       name === '' ? 'topic: is empty'
       : name === '__proto__' || [...name].length > 100 ? `topic: ${preview(name)} cannot be a topic`
       : lines.has(name) ? `topic: ${preview(name)} repeats line ${lines.get(name)}`
-      : Object.keys(texts).length === 0 ? 'no label in any language'
+      : keys.has(keyOf(name)) ? `topic: ${preview(name)} is the topic of line ${keys.get(keyOf(name))} (case, accents and spacing aside)`
+      : label === undefined ? 'no label in any language'
+      : tooLong ? `${tooLong.path}: ${tooLong.message}`
       : undefined;
     if (problem) {
       errors.push({ path: at, message: problem });
@@ -289,7 +298,8 @@ function readTopicLabels(
       continue;
     }
     lines.set(name, row.line);
-    labels[name] = localized(texts, language);
+    keys.set(keyOf(name), row.line);
+    labels[name] = label!;
   }
   return { labels, lines, skipped };
 }

@@ -11,6 +11,7 @@ import { parseDateTime } from '../data/dates.js';
 import { FeedError } from '../data/errors.js';
 import { DEFAULTS } from '../data/loader.js';
 import { DEFAULT_MAX_ITEMS, isJsonFeed, jsonFeedToFeed, parseFeed, type ParseResult } from '../data/parse.js';
+import { TOPIC_LABELS_MAX } from '../data/validate.js';
 import { FeedSchema, ITEM_SCHEMAS, ImageSchema, LISTS, LocalizedTextSchema, ShortLocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
 import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
@@ -47,6 +48,8 @@ export type FieldKind = 'text' | 'string' | 'url' | 'list' | 'boolean' | 'image'
 export interface FieldInfo {
   kind: FieldKind;
   required: boolean;
+  /** A text that may stay one plain string in a multilingual feed (a region): not counted as a missing translation. */
+  plainOk?: boolean;
 }
 
 const fieldCache = new Map<ListName, Map<string, FieldInfo>>();
@@ -68,7 +71,7 @@ export function fieldsOf(list: ListName): Map<string, FieldInfo> {
       : type === 'boolean' ? 'boolean'
       : key === 'url' || key.endsWith('_url') ? 'url'
       : 'string';
-    fields.set(key, { kind, required });
+    fields.set(key, inner === ShortLocalizedTextSchema ? { kind, required, plainOk: true } : { kind, required });
   }
   fieldCache.set(list, fields);
   return fields;
@@ -173,7 +176,21 @@ function checkTopLevel(doc: Record<string, unknown>, ctx: Context): void {
     const result = z.safeParse(FeedSchema.shape[key], value);
     if (key === 'topics' && value && typeof value === 'object' && !Array.isArray(value)) {
       // The widgets keep each good label, whatever the others are.
-      for (const [topic, label] of Object.entries(value as Record<string, unknown>)) {
+      const firstOf = new Map<string, string>();
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length > TOPIC_LABELS_MAX) {
+        const max = numberFormat('en').format(TOPIC_LABELS_MAX);
+        ctx.warnings.push({ path: key, message: `more than ${max} labels: the widgets ignore every one from ${preview(entries[TOPIC_LABELS_MAX]![0])} on` });
+      }
+      for (const [topic, label] of entries) {
+        const same = firstOf.get(keyOf(topic));
+        if (same === undefined) firstOf.set(keyOf(topic), topic);
+        else {
+          ctx.warnings.push({
+            path: joinPath(key, [topic]),
+            message: `labels the same topic as ${preview(same)} (case, accents and spacing aside): the widgets use the later one`,
+          });
+        }
         // zod's record passes a `__proto__` key over in silence; the widgets ignore its label too.
         if (topic === '__proto__') ctx.errors.push({ path: joinPath(key, [topic]), message: 'cannot be a topic: the widgets ignore it' });
         else if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path: joinPath(key, [topic]), value: label as LocalizedText });
@@ -242,13 +259,14 @@ function checkItem(list: ListName, item: Record<string, unknown>, path: string, 
       ctx.warnings.push({ path: joinPath(path, [key]), message: 'unknown field (a typo?): the widgets ignore it' });
     }
   }
-  for (const [key, { kind }] of fields) {
+  for (const [key, { kind, plainOk }] of fields) {
     const value = item[key];
     if (value === undefined) continue;
     const at = joinPath(path, [key]);
     if (kind === 'text') {
-      // A blank text (an empty region, which shows nothing) has nothing to translate.
-      if (!isBlank(value as LocalizedText)) ctx.texts.push({ path: at, value: value as LocalizedText });
+      // A blank text (an empty region, which shows nothing) has nothing to translate; nor has a plain-string
+      // region (a field that was never translatable before it could be localized: "Europe" stays as it is).
+      if (!isBlank(value as LocalizedText) && !(plainOk && typeof value === 'string')) ctx.texts.push({ path: at, value: value as LocalizedText });
     } else if (kind === 'url') checkUrl(value, at, 'link', ctx, false);
     else if (kind === 'image') {
       const image = value as { src: string; alt?: LocalizedText };

@@ -50,6 +50,8 @@ const TEXT_MAX = 1200;
 const SHORT_MAX = 200;
 /** The longest topic an initiative can have (the schema's limit). */
 const TOPIC_MAX = 100;
+/** Topic labels read at most: the rest are ignored (a label map is read in one go, not in slices, and saved). */
+export const TOPIC_LABELS_MAX = 1000;
 
 /**
  * Items validated between two looks at the clock (and, in slices, between two chances to yield). Small,
@@ -106,7 +108,7 @@ function* parseSteps(doc: unknown, baseUrl: string, options: ParseOptions): Gene
   if (topics && typeof topics === 'object' && !Array.isArray(topics)) {
     const labels: Record<string, LocalizedText> = {};
     let some = false;
-    for (const topic of Object.keys(topics)) {
+    for (const topic of Object.keys(topics).slice(0, TOPIC_LABELS_MAX)) {
       const label = (topics as Record<string, unknown>)[topic];
       // Cleaned as the initiatives' topics are (normalizeInitiative), so that the two still match.
       const key = cleanTopic(topic);

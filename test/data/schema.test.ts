@@ -206,6 +206,14 @@ describe('topic labels', () => {
     expect(feed.topics).to.deep.equal({ 'public-space': { es: 'Espacio público' }, [clipped]: { en: 'Bikes' } });
   });
 
+  it('reads at most 1,000 labels', () => {
+    const topics = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`t${i}`, `Topic ${i}`]));
+    const { feed } = parseFeed({ version: 1, topics }, BASE);
+    expect(Object.keys(feed.topics!)).to.have.length(1000);
+    expect(feed.topics!['t999']).to.equal('Topic 999');
+    expect(feed.topics!['t1000']).to.equal(undefined);
+  });
+
   it('survives the saved copy (a validated feed validates to itself)', () => {
     const { feed } = parseFeed({ version: 1, topics: { health: { en: 'Health', fr: 'Santé' } }, initiatives: [initiative({ topics: ['health'] })] }, BASE);
     const again = parseFeed(JSON.parse(JSON.stringify(feed)), BASE).feed;

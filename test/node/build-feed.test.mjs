@@ -247,6 +247,25 @@ describe('build-feed', () => {
     assert.equal((await readJson(out)).topics, undefined);
   });
 
+  test('--topics: the same topic spelled twice, an oversized label and an empty file are reported, not fatal', async () => {
+    const dir = await tempDir();
+    const topics = path.join(dir, 'topics.csv');
+    await writeFile(topics, `topic,label\nmobility,Mobility\nMobility ,Again\nhealth,${'x'.repeat(100_001)}\n`);
+    await writeFile(path.join(dir, 'initiatives.csv'), 'id,title,city,country,topics\ni1,Superblocks,Barcelona,ES,mobility\n');
+    const out = path.join(dir, 'feed.json');
+    const { code, stdout } = await cli(['build-feed', '--initiatives', path.join(dir, 'initiatives.csv'), '--topics', topics, '-o', out]);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.split('\n').filter((l) => l.startsWith('error')), [
+      `error    ${topics} line 3: topic: "Mobility" is the topic of line 2 (case, accents and spacing aside)`,
+      `error    ${topics} line 4: label: longer than 100,000 characters`,
+    ]);
+    assert.deepEqual((await readJson(out)).topics, { mobility: 'Mobility' });
+    await writeFile(topics, 'topic,label\n');
+    const empty = await cli(['build-feed', '--initiatives', path.join(dir, 'initiatives.csv'), '--topics', topics, '-o', out]);
+    assert.equal(empty.code, 0);
+    assert.ok(empty.stdout.includes(`warning  ${topics}: no rows: no topic labels written`), empty.stdout);
+  });
+
   test('an initiative region takes one column per language, and may stay a plain or empty string', async () => {
     const dir = await tempDir();
     const csv = 'id,title,city,country,region,region.es\ni1,Superblocks,Barcelona,ES,Europe,Europa\ni2,Markets,Bogotá,CO,Latin America,\ni3,Gardens,Medellín,CO,,\n';

@@ -152,6 +152,34 @@ describe('validate: files', () => {
     assert.equal(code, 1);
   });
 
+  test('topic labels: two keys for one topic and too many labels are warnings; a plain region needs no translation', async () => {
+    const dir = await tempDir();
+    const feed = {
+      version: 1,
+      language: 'en',
+      topics: { 'public-space': { en: 'Public space', es: 'Espacio público' }, 'Public Space': { en: 'Public space!', es: '¡Espacio público!' } },
+      initiatives: [
+        { id: 'i1', title: { en: 'Superblocks', es: 'Supermanzanas' }, city: 'Barcelona', country: 'ES', region: 'Europe' },
+        { id: 'i2', title: { en: 'Clinics', es: 'Clínicas' }, city: 'Bogotá', country: 'CO', region: { en: 'Latin America' } },
+      ],
+    };
+    const check = async (doc) => {
+      await writeFile(path.join(dir, 'labels.json'), JSON.stringify(doc));
+      const { code, stdout } = await cli(['validate', '--json', path.join(dir, 'labels.json')]);
+      assert.equal(code, 0, stdout);
+      const { warnings } = JSON.parse(stdout);
+      return (p) => warnings.filter((w) => w.path === p).map((w) => w.message);
+    };
+    const at = await check(feed);
+    assert.deepEqual(at('topics["Public Space"]'), ['labels the same topic as "public-space" (case, accents and spacing aside): the widgets use the later one']);
+    assert.deepEqual(at('initiatives[0].region'), [], 'a plain region');
+    assert.deepEqual(at('initiatives[1].region'), ['no "es" text, though most texts in this feed have one'], 'a localized one');
+    const many = Object.fromEntries(Array.from({ length: 1002 }, (_, i) => [`t${i}`, `T${i}`]));
+    assert.deepEqual((await check({ version: 1, topics: many, initiatives: [] }))('topics'), [
+      'more than 1,000 labels: the widgets ignore every one from "t1000" on',
+    ]);
+  });
+
   test('upcoming events give no past-events warning', async () => {
     const { stdout } = await cli(['validate', '--json', fixture('valid.json')]);
     assert.deepEqual(JSON.parse(stdout).warnings, []);
