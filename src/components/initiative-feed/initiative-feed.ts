@@ -779,14 +779,18 @@ export class InitiativeFeed extends CitiesElement {
     if (this.__status === undefined) this.__status = this.__latestStatus;
     else if (this.__status !== this.__latestStatus) this.__settle.schedule();
     const number = numberFormat(this.formatLocale);
-    const option = ([value, label, lang]: Option, count: number, selected: string) =>
-      html`<option value=${value} .selected=${value === selected} lang=${this.langOf({ text: label, lang })}>
-        ${msg(str`${label} (${number.format(count)})`)}
-      </option>`;
-    const options = (list: Option[], counts: Map<string, number>, selected: string) => {
+    // Country names come from Intl in the widget's language: only a topic label can be in another one, so only
+    // the topic options have a `lang` binding (a country select can have 200 options).
+    const option = ([value, label, lang]: Option, count: number, selected: string, labelled: boolean) => {
+      const text = msg(str`${label} (${number.format(count)})`);
+      return labelled
+        ? html`<option value=${value} .selected=${value === selected} lang=${this.langOf({ text: label, lang })}>${text}</option>`
+        : html`<option value=${value} .selected=${value === selected}>${text}</option>`;
+    };
+    const options = (list: Option[], counts: Map<string, number>, selected: string, labelled = false) => {
       // A selected value the data no longer has (after a refresh, or from the URL) stays selectable.
       const all = selected && !list.some(([v]) => v === selected) ? [...list, [selected, selected] as Option] : list;
-      return all.map((o) => option(o, counts.get(o[0]) ?? 0, selected));
+      return all.map((o) => option(o, counts.get(o[0]) ?? 0, selected, labelled));
     };
     return html`<div class="filters" part="filter-bar" role="search" aria-label=${msg('Filter initiatives')}>
       <label class="field search">
@@ -804,7 +808,7 @@ export class InitiativeFeed extends CitiesElement {
         <span>${msg('Topic')}</span>
         <select @change=${this.__onTopic}>
           <option value="" .selected=${!this.selectedTopic}>${msg('All topics')}</option>
-          ${options(base.topics, topicCounts, this.selectedTopic)}
+          ${options(base.topics, topicCounts, this.selectedTopic, true)}
         </select>
       </label>
       <p class="count" role="status">${this.__status}</p>
