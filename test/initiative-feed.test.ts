@@ -689,6 +689,13 @@ describe('<cities-initiative-feed>', () => {
       }
     });
 
+    it('takes a blank text for a missing one: the next language, marked with its lang', async () => {
+      const { el } = await mount({}, { fixture: 'initiatives-topics', hours: 0 });
+      const title = cardOf(el, 'Los mercados de barrio siguen abiertos').querySelector('.title')!;
+      expect(title.getAttribute('lang')).to.equal('es');
+      expect(titles(el)).not.to.include('');
+    });
+
     it('marks feed text in another language with its lang', async () => {
       const { el } = await mount({ lang: 'fr' });
       // The summary exists in en and es only: it falls back to the feed language.

@@ -12,7 +12,7 @@ const EMPTY: ResolvedText = { text: '', lang: undefined };
 /**
  * Picks the string of a localized text for a language:
  * the language itself (`es-CO`), then its base language (`es`), then the feed's `language`,
- * then the first value present. A plain string is in the feed's language.
+ * then the first value present, leaving out blank values. A plain string is in the feed's language.
  */
 export function resolveText(
   value: LocalizedText | undefined,
@@ -21,18 +21,21 @@ export function resolveText(
 ): ResolvedText {
   if (value === undefined) return EMPTY;
   if (typeof value === 'string') return { text: value, lang: feedLang };
-  const keys = Object.keys(value);
-  if (keys.length === 0) return EMPTY;
   const wanted = lang.toLowerCase();
   const base = wanted.split('-')[0]!;
-  const find = (tag: string | undefined) =>
-    tag === undefined ? undefined : keys.find((k) => k.toLowerCase() === tag.toLowerCase());
-  const key =
-    find(wanted) ??
-    find(base) ??
-    keys.find((k) => k.toLowerCase().split('-')[0] === base) ??
-    find(feedLang) ??
-    keys[0]!;
+  const pick = (keys: string[]): string | undefined => {
+    const find = (tag: string | undefined) =>
+      tag === undefined ? undefined : keys.find((k) => k.toLowerCase() === tag.toLowerCase());
+    return find(wanted) ?? find(base) ?? keys.find((k) => k.toLowerCase().split('-')[0] === base) ?? find(feedLang) ?? keys[0];
+  };
+  let key = pick(Object.keys(value));
+  if (key === undefined) return EMPTY;
+  // A blank text counts as missing ({ "en": "", "es": "Hola" } is "Hola" on an English page), checked only when the
+  // first choice is blank: the search text resolves thousands of these.
+  if (value[key]!.trim() === '') {
+    key = pick(Object.keys(value).filter((k) => value[k]!.trim() !== ''));
+    if (key === undefined) return EMPTY;
+  }
   return { text: value[key]!, lang: key };
 }
 

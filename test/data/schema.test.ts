@@ -373,6 +373,13 @@ describe('localized text', () => {
     expect(resolveText({ es: 'Hola', fr: 'Bonjour' }, 'de')).to.deep.equal({ text: 'Hola', lang: 'es' });
     expect(resolveText('Plain', 'fr', 'en')).to.deep.equal({ text: 'Plain', lang: 'en' });
   });
+  it('passes over blank values, as missing ones', () => {
+    expect(resolveText({ en: '', es: 'Hola' }, 'en')).to.deep.equal({ text: 'Hola', lang: 'es' });
+    expect(resolveText({ en: ' ', es: 'Hola', fr: 'Bonjour' }, 'en', 'fr')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
+    expect(resolveText({ es: '', fr: 'Bonjour' }, 'de', 'es')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
+    expect(resolveText({ en: '', es: '  ' }, 'en')).to.deep.equal({ text: '', lang: undefined });
+    expect(resolveText({}, 'en')).to.deep.equal({ text: '', lang: undefined });
+  });
   it('folds accents and case for matching', () => {
     expect(fold('Bogotá')).to.equal('bogota');
     expect(fold('SÃO PAULO')).to.equal('sao paulo');
