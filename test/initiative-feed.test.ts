@@ -250,6 +250,16 @@ describe('<cities-initiative-feed>', () => {
         expect(icon.getBoundingClientRect().width).to.be.within(8, 16);
       }
       await expect(el).to.be.accessible();
+      // The page can hide (or restyle) the icon through its part; the words stay.
+      const style = document.createElement('style');
+      style.textContent = 'cities-initiative-feed::part(new-tab) { display: none }';
+      document.head.append(style);
+      try {
+        expect($$(el, '.title svg').every((svg) => svg.getBoundingClientRect().width === 0), 'icons hidden').to.equal(true);
+        expect(await names(el)).to.deep.equal(linked.map((t) => `${t} (opens in a new tab)`));
+      } finally {
+        style.remove();
+      }
       // A named target opens a new tab too (the first time; later links reuse it).
       el.setAttribute('target', 'cities-news');
       await el.updateComplete;

@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
  * widget's. A module of its own so that only the widgets with such links carry it (and its catalog string).
  */
 export const newTab = (lang: string | typeof nothing = nothing) =>
-  html`<svg class="icon new-tab" viewBox="0 0 24 24" aria-hidden="true"><path d="M14 4h6v6m0-6-9 9m7 1v6H4V6h6" /></svg
+  html`<svg class="icon new-tab" part="new-tab" viewBox="0 0 24 24" aria-hidden="true"><path d="M14 4h6v6m0-6-9 9m7 1v6H4V6h6" /></svg
     ><span class="visually-hidden" lang=${lang}> ${msg('(opens in a new tab)', {
       desc: 'Read by screen readers after the text of a link that opens a new browser tab, e.g. "Outlook (opens in a new tab)".',
     })}</span>`;

@@ -202,6 +202,7 @@ function hash(value: string): string {
  * @csspart message - The "ended" / "not found" / "no upcoming events" message.
  * @csspart calendar - The "Add to calendar" disclosure.
  * @csspart calendar-link - Each link inside it.
+ * @csspart new-tab - The small icon ending a link that opens a new tab (join, Google Calendar, Outlook).
  *
  * @cssprop --cities-countdown-digit-size - Font size of the digits in the full layout (default twice the base size: 32px).
  * @cssprop --cities-countdown-unit-background - Background of the unit boxes (default: the alternate surface).

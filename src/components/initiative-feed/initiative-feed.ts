@@ -157,6 +157,7 @@ class Settle implements ReactiveController {
  * @csspart card - One initiative.
  * @csspart title - The initiative's title (a heading, level `heading-level`; the link is inside it).
  * @csspart meta - City, country, region and date.
+ * @csspart new-tab - The small icon ending a title link that opens a new tab (`target`).
  * @csspart tag - One topic (its label from the feed's `topics`, else as written).
  * @csspart image - The initiative's image.
  * @csspart summary - The summary, clamped to a few lines.
