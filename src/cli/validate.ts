@@ -174,28 +174,7 @@ function checkTopLevel(doc: Record<string, unknown>, ctx: Context): void {
     const value = doc[key];
     if (value === undefined) continue;
     const result = z.safeParse(FeedSchema.shape[key], value);
-    if (key === 'topics' && value && typeof value === 'object' && !Array.isArray(value)) {
-      // The widgets keep each good label, whatever the others are.
-      const firstOf = new Map<string, string>();
-      const entries = Object.entries(value as Record<string, unknown>);
-      if (entries.length > TOPIC_LABELS_MAX) {
-        const max = numberFormat('en').format(TOPIC_LABELS_MAX);
-        ctx.warnings.push({ path: key, message: `more than ${max} labels: the widgets ignore every one from ${preview(entries[TOPIC_LABELS_MAX]![0])} on` });
-      }
-      for (const [topic, label] of entries) {
-        const same = firstOf.get(keyOf(topic));
-        if (same === undefined) firstOf.set(keyOf(topic), topic);
-        else {
-          ctx.warnings.push({
-            path: joinPath(key, [topic]),
-            message: `labels the same topic as ${preview(same)} (case, accents and spacing aside): the widgets use the later one`,
-          });
-        }
-        // zod's record passes a `__proto__` key over in silence; the widgets ignore its label too.
-        if (topic === '__proto__') ctx.errors.push({ path: joinPath(key, [topic]), message: 'cannot be a topic: the widgets ignore it' });
-        else if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path: joinPath(key, [topic]), value: label as LocalizedText });
-      }
-    }
+    if (key === 'topics') checkTopicLabels(value, ctx);
     if (!result.success) {
       for (const problem of issueProblems(result.error.issues, value, key)) {
         ctx.errors.push({ path: problem.path, message: `${problem.message}: the widgets ignore it` });
@@ -248,6 +227,30 @@ function checkList(list: ListName, items: unknown, skippedByWidgets: number, ctx
   if (skippedByWidgets > skipped) {
     // A safety net: the widgets' parser is the judge; never call a feed valid when it skips something.
     ctx.errors.push({ path: list, message: `the widgets skip ${skippedByWidgets - skipped} more item(s) here` });
+  }
+}
+
+/**
+ * The labels of `topics`, one by one, as the widgets read them (each good label is kept, whatever the others
+ * are): the problems zod's verdict on the whole map does not name, and the texts for the translation check.
+ */
+function checkTopicLabels(value: unknown, ctx: Context): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > TOPIC_LABELS_MAX) {
+    const max = numberFormat('en').format(TOPIC_LABELS_MAX);
+    ctx.warnings.push({ path: 'topics', message: `more than ${max} labels: the widgets ignore every one from ${preview(entries[TOPIC_LABELS_MAX]![0])} on` });
+  }
+  const firstOf = new Map<string, string>();
+  for (const [topic, label] of entries) {
+    const path = joinPath('topics', [topic]);
+    const key = keyOf(topic);
+    const same = firstOf.get(key);
+    if (same === undefined) firstOf.set(key, topic);
+    else ctx.warnings.push({ path, message: `labels the same topic as ${preview(same)} (case, accents and spacing aside): the widgets use the later one` });
+    // zod's record passes a `__proto__` key over in silence; the widgets ignore its label too.
+    if (topic === '__proto__') ctx.errors.push({ path, message: 'cannot be a topic: the widgets ignore it' });
+    else if (z.safeParse(LocalizedTextSchema, label).success) ctx.texts.push({ path, value: label as LocalizedText });
   }
 }
 
@@ -315,7 +318,10 @@ function unlabelledTopics(native: Record<string, unknown>, result: ParseResult):
   const labelled = new Set(Object.keys(result.feed.topics ?? {}).map(keyOf));
   const count = new Map<string, number>();
   for (const { topics } of result.feed.initiatives) {
-    for (const topic of topics ?? []) if (keyOf(topic) && !labelled.has(keyOf(topic))) count.set(topic, (count.get(topic) ?? 0) + 1);
+    for (const topic of topics ?? []) {
+      const key = keyOf(topic);
+      if (key && !labelled.has(key)) count.set(topic, (count.get(topic) ?? 0) + 1);
+    }
   }
   return [...count].map(([topic, n]) => ({
     path: 'topics',

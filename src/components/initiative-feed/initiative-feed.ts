@@ -89,7 +89,6 @@ function named(names: string[], counts: ArrayLike<number>): Map<string, number> 
   return out;
 }
 
-
 const NO_TOPIC_IDS: number[] = [];
 const NO_DATE = -8.64e15;
 /** The card's templates have been prepared on this page (prepareCardTemplates). */
