@@ -155,6 +155,22 @@ describe('feed schema', () => {
     expect(Object.keys(d!), 'the schema key order').to.deep.equal(['id', 'title', 'city', 'country', 'topics']);
     expect(e!.country).to.equal('ES');
   });
+
+  it('ignores top-level fields it does not know, of any shape, as docs/feed-format.md promises for later additions', () => {
+    const doc = {
+      version: 1,
+      places: [{ id: 'x' }],
+      generator: { name: 'A later release', version: '9.0.0' },
+      updated: '2027-01-01T00:00:00Z',
+      initiatives: [initiative({ id: 'i1', theme: { en: 'x' } })],
+      news: [{ id: 'n1', title: 't', url: 'https://example.org/n', published: '2026-11-01T10:00:00Z', audio: ['a.mp3'] }],
+    };
+    const { feed, skipped } = parseFeed(doc, BASE);
+    expect(feed.initiatives.map((i) => i.id)).to.deep.equal(['i1']);
+    expect(feed.news.map((n) => n.id)).to.deep.equal(['n1']);
+    expect(Object.values(skipped).every((n) => n === 0)).to.equal(true);
+    expect(Object.keys(feed).sort()).to.deep.equal(['events', 'initiatives', 'news', 'quotes', 'version']);
+  });
 });
 
 describe('topic labels', () => {
