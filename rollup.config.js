@@ -4,11 +4,12 @@
  * catalogs (and the event countdown's calendar export) are split into small chunks under `dist/chunks/` that
  * load only when a page needs them. (The npm build is plain `tsc` output in `dist/lib/`, see package.json.)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { parseAst } from 'rollup/parseAst';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 
@@ -96,34 +97,116 @@ const stripMessageDescriptions = {
 };
 
 /**
- * Each page bundle's language chunks hold only the strings that bundle can show: `lit-localize build` writes
- * one catalog per language with the strings of every widget, so a page with `dist/news-list.js` in Spanish
- * loaded the carousel's and the countdown's strings too. While the modules are compiled this collects the id
- * of every `msg()` call (as @lit/localize computes it at run time: the explicit `id`, else the hash of the
- * string or of the `str` template's parts); the catalogs' `templates` object then keeps only those ids.
- * A string missing from a catalog shows in English, as before. Two checks keep a wrong reading from silently
- * dropping translations: a `msg` that is not called with a string literal or a `str` template (or is used as
- * a value) stops the build, and so does an all-in-one build (which uses every string) where most catalog
- * entries match no call. Measured on one non-English page (gzip): 0.65–1.07 KB less per single-widget file;
- * cities-widgets.js keeps full catalogs.
+ * The catalogs' keys, as `lit-localize build` wrote them (src/generated/locales/<locale>.ts): the explicit
+ * ids (`initiatives.one`) and the hashes of the other strings (`s0382d73823585617`), of every language,
+ * sorted. A message's short id in the page bundles is its place in this list; a message that no catalog
+ * holds gets `UNTRANSLATED` (one past the end), which no catalog has, so it shows in English.
+ */
+const LOCALIZE_CONFIG = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
+const CATALOG_KEYS = [
+  ...new Set(
+    LOCALIZE_CONFIG.targetLocales.flatMap((locale) => {
+      const file = path.join(LOCALIZE_CONFIG.output.outputDir, `${locale}.ts`);
+      const templates = templatesObject(parseAst(readFileSync(file, 'utf8')));
+      if (!templates) throw new Error(`${file}: no \`templates\` object`);
+      return templates.properties.map(propertyKey);
+    }),
+  ),
+].sort();
+const SHORT_ID = new Map(CATALOG_KEYS.map((key, i) => [key, i]));
+const UNTRANSLATED = CATALOG_KEYS.length;
+
+function propertyKey(p) {
+  return p.key.value ?? p.key.name;
+}
+
+/** The `templates` object literal of a catalog module (its source, or its chunk as rendered). */
+function templatesObject(ast) {
+  for (const node of ast.body) {
+    const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const d of declaration.declarations) if (d.id.name === 'templates' && d.init?.type === 'ObjectExpression') return d.init;
+  }
+  return undefined;
+}
+
+/**
+ * Short message ids, and each page bundle's language chunks with only its own strings.
+ *
+ * Without an `id`, @lit/localize finds a message in a catalog by hashing its English text at run time (the
+ * FNV-1a hash of @lit/localize/internal/id-generation.js), and `lit-localize build` keys the catalogs by those
+ * hashes: 17 hexadecimal characters per string, which gzip cannot compress, in every language chunk. In the
+ * page bundles only (the npm build, the XLIFF files and src/generated/locales are unchanged), this gives every
+ * `msg()` call its id at build time, as a small number (its key's place in CATALOG_KEYS: `msg('Quotes')` →
+ * `msg('Quotes', { id: 50 })`, the plural forms' `id: 'initiatives.one'` → `id: 2`; unquoted numbers came out
+ * a few bytes smaller than base-36 strings), and renames the catalogs' keys to the same numbers. Every id is
+ * a number from that one table, in the all-in-one and in each single-widget build alike, so none can collide
+ * with another. The hash function then has no caller left: id-generation.js is replaced by a module whose
+ * `generateMsgId` throws, and the build stops if any module could still reach @lit/localize's `msg` without a
+ * build-time id (a `msg` not called with a string literal or a `str` template, or used as a value, or
+ * imported in a way this does not read, or @lit/localize imported by a module this did not read). The ids are
+ * computed exactly as @lit/localize would (the explicit `id`, else `generateMsgId` of the string or of the
+ * `str` template's parts) to be looked up in the table.
+ *
+ * `lit-localize build` also writes one catalog per language with the strings of every widget: a single-widget
+ * bundle's chunks keep only the strings that bundle can show. A string missing from a catalog shows in
+ * English, as before. An all-in-one build (which uses every string) where most catalog entries match no call
+ * stops the build: the ids computed here would no longer match @lit/localize's.
+ *
+ * Measured on one non-English page (gzip): dropping the other widgets' strings, 0.65–1.07 KB less per
+ * single-widget file (cities-widgets.js keeps full catalogs). The short ids (`npm run size`, zlib level 9):
+ * 381–722 bytes less per page bundle with its largest language chunk (cities-widgets.js + Arabic 33,250 →
+ * 32,528; the language chunks 130–609 bytes less each), and the entries alone 113–245 bytes less: the ids
+ * written at the ~70 call sites cost less than the hash function, the id generation and its cache that they
+ * let drop out (of which the lookup below without its fallback to hashing: 66–76 bytes).
  */
 function bundleCatalogs(all) {
   const used = new Set();
   const problems = [];
+  /** Modules that import @lit/localize and were read by `collect`. */
+  const seen = new Set();
   const LOCALE_MODULE = /\/src\/generated\/locales\/([\w-]+)\.ts$/;
+  const LIT_LOCALIZE = /\/node_modules\/@lit\/localize\//;
+  const RUNTIME_MSG = /\/node_modules\/@lit\/localize\/internal\/runtime-msg\.js$/;
+  const NO_HASHING = '\0cities-widgets:no-msg-id-hashing';
   return {
     collect: {
-      name: 'cities-widgets:collect-msg-ids',
+      name: 'cities-widgets:msg-ids',
+      resolveId: {
+        // Before node-resolve, which would find the real module.
+        order: 'pre',
+        async handler(source, importer) {
+          if (!importer || !LIT_LOCALIZE.test(importer) || !/id-generation\.js$/.test(source)) return null;
+          const resolved = await this.resolve(source, importer, { skipSelf: true });
+          return resolved && /\/@lit\/localize\/internal\/id-generation\.js$/.test(resolved.id) ? NO_HASHING : null;
+        },
+      },
+      load(id) {
+        if (id !== NO_HASHING) return null;
+        return `export const generateMsgId = () => { throw new Error('cities-widgets: a msg() call without a build-time id'); };`;
+      },
       transform(code, id) {
+        if (RUNTIME_MSG.test(id)) {
+          // Every call has its id: the lookup no longer needs to fall back to hashing (nor its cache). A patch
+          // of @lit/localize's own source: if a new version words it otherwise, the build stops here.
+          const out = code.replace('const id = options?.id ?? generateId(template);', 'const id = options.id;');
+          if (out === code) this.error(`${id}: the message lookup (\`options?.id ?? generateId(template)\`) is not where it was; update rollup.config.js`);
+          return { code: out, map: null };
+        }
         if (!/\.ts$/.test(id) || LOCALE_MODULE.test(id) || !code.includes('@lit/localize')) return null;
+        seen.add(id);
         const ast = this.parse(code);
+        const where = (node) => `${path.relative(process.cwd(), id)} at ${node.start}`;
         const local = { msg: new Set(), str: new Set() };
         for (const node of ast.body) {
-          if (node.type !== 'ImportDeclaration' || node.source.value !== '@lit/localize') continue;
-          for (const s of node.specifiers) if (s.type === 'ImportSpecifier' && s.imported.name in local) local[s.imported.name].add(s.local.name);
+          if (!/^(Import|Export(Named|All))Declaration$/.test(node.type) || node.source?.value !== '@lit/localize') continue;
+          if (node.type !== 'ImportDeclaration') problems.push(`an export from @lit/localize (${where(node)})`);
+          for (const s of node.specifiers ?? []) {
+            if (s.type === 'ImportSpecifier' && s.imported.name in local) local[s.imported.name].add(s.local.name);
+            else if (s.type === 'ImportNamespaceSpecifier' || s.type === 'ImportDefaultSpecifier') problems.push(`@lit/localize imported whole (${where(node)})`);
+          }
         }
         if (local.msg.size === 0) return null;
-        const where = (node) => `${path.relative(process.cwd(), id)} at ${node.start}`;
         const messageId = (call) => {
           const [template, options] = call.arguments;
           const explicit = options?.type === 'ObjectExpression' && options.properties.find((p) => p.type === 'Property' && (p.key.name ?? p.key.value) === 'id');
@@ -135,12 +218,23 @@ function bundleCatalogs(all) {
           }
           return undefined;
         };
+        /** [start, end, text]: the source between start and end becomes text. */
+        const edits = [];
+        const giveId = (call, short) => {
+          const [template, options] = call.arguments;
+          if (!options) return edits.push([template.end, template.end, `, { id: ${short} }`]);
+          if (options.type !== 'ObjectExpression' || options.properties.some((p) => p.type !== 'Property' || p.computed)) return false;
+          const explicit = options.properties.find((p) => (p.key.name ?? p.key.value) === 'id');
+          if (explicit) return edits.push([explicit.value.start, explicit.value.end, String(short)]);
+          return edits.push([options.start + 1, options.start + 1, ` id: ${short},`]);
+        };
         const visit = (node, parent) => {
           if (!node || typeof node.type !== 'string') return;
           if (node.type === 'Identifier' && local.msg.has(node.name) && parent?.type !== 'ImportSpecifier') {
             if (parent?.type === 'CallExpression' && parent.callee === node) {
-              const msgId = messageId(parent);
+              const msgId = parent.arguments.length <= 2 ? messageId(parent) : undefined;
               if (msgId === undefined) problems.push(`a msg() call whose id cannot be read (${where(parent)})`);
+              else if (giveId(parent, SHORT_ID.get(msgId) ?? UNTRANSLATED) === false) problems.push(`a msg() call whose options cannot be given an id (${where(parent)})`);
               else used.add(msgId);
             } else {
               problems.push(`msg used as a value (${where(node)})`);
@@ -152,7 +246,27 @@ function bundleCatalogs(all) {
           }
         };
         visit(ast, undefined);
-        return null;
+        if (edits.length === 0) return null;
+        // Insertions within a line only: every line keeps its number in the source map.
+        let out = '';
+        let at = 0;
+        for (const [start, end, text] of edits.sort((a, b) => a[0] - b[0])) {
+          out += code.slice(at, start) + text;
+          at = end;
+        }
+        return { code: out + code.slice(at), map: null };
+      },
+      buildEnd(error) {
+        if (error) return;
+        for (const id of this.getModuleIds()) {
+          if (LIT_LOCALIZE.test(id) || LOCALE_MODULE.test(id) || seen.has(id)) continue;
+          if (this.getModuleInfo(id).importedIds.some((i) => LIT_LOCALIZE.test(i))) problems.push(`${path.relative(process.cwd(), id)} imports @lit/localize and was not read`);
+        }
+        const hashing = this.getModuleInfo(NO_HASHING);
+        if (hashing && hashing.importers.some((i) => !RUNTIME_MSG.test(i))) {
+          problems.push(`generateMsgId is imported by ${hashing.importers.join(', ')}`);
+        }
+        if (problems.length) this.error(`cannot give every msg() call a build-time id: ${problems.join('; ')}`);
       },
     },
     filter: {
@@ -160,24 +274,21 @@ function bundleCatalogs(all) {
       renderChunk(code, chunk) {
         const locale = chunk.facadeModuleId && LOCALE_MODULE.exec(chunk.facadeModuleId)?.[1];
         if (!locale) return null;
-        if (problems.length) this.error(`cannot tell which strings this bundle uses: ${problems.join('; ')}`);
-        const ast = this.parse(code);
-        let templates;
-        for (const node of ast.body) {
-          if (node.type !== 'VariableDeclaration') continue;
-          for (const d of node.declarations) if (d.id.name === 'templates' && d.init?.type === 'ObjectExpression') templates = d.init;
-        }
+        const templates = templatesObject(this.parse(code));
         if (!templates) this.error(`${chunk.fileName}: no \`templates\` object`);
-        const keys = templates.properties.map((p) => p.key.value ?? p.key.name);
+        const keys = templates.properties.map(propertyKey);
         const unmatched = keys.filter((k) => !used.has(k));
         // The all-in-one bundle uses every string: most entries matching no call means the ids are computed wrong.
         if (all && unmatched.length > keys.length / 2) {
           this.error(`${unmatched.length} of the ${keys.length} ${locale} strings match no msg() call: the message ids computed in rollup.config.js no longer match @lit/localize's`);
         }
-        if (unmatched.length === 0) return null;
-        const kept = templates.properties.filter((p) => used.has(p.key.value ?? p.key.name));
-        const body = kept.map((p) => code.slice(p.start, p.end)).join(',\n');
-        return { code: `${code.slice(0, templates.start)}{\n${body}\n}${code.slice(templates.end)}`, map: null };
+        const kept = templates.properties.filter((p) => used.has(propertyKey(p)));
+        const body = kept.map((p) => {
+          const short = SHORT_ID.get(propertyKey(p));
+          if (short === undefined) this.error(`${chunk.fileName}: ${propertyKey(p)} is not in src/generated/locales`);
+          return `${short}: ${code.slice(p.value.start, p.value.end)}`;
+        });
+        return { code: `${code.slice(0, templates.start)}{\n${body.join(',\n')}\n}${code.slice(templates.end)}`, map: null };
       },
     },
   };
