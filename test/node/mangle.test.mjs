@@ -3,13 +3,21 @@
  * private members, as in the Lit starter). That is safe only while such a name is a TypeScript `private` member,
  * used in its own class alone, and never spelled in a string. These tests keep it so, on the sources and on the
  * built bundles (`npm test` builds first).
+ *
+ * They also rename the protected and controller members listed in scripts/mangled-members.mjs: the second part
+ * checks each of those names with the TypeScript compiler (./mangle-members.mjs), against the public API in
+ * custom-elements.json and Lit's lifecycle, and in the bundles. (The build itself stops if a listed name is used
+ * by a package's code or in two chunks: rollup.config.js, `mangledNamesOnlyOurs`.)
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { parseAst } from 'rollup/parseAst';
 import ts from 'typescript';
+import { MANGLED_MEMBERS, MANGLED_PROPERTIES } from '../../scripts/mangled-members.mjs';
 import { root } from './helpers.mjs';
+import { analyse, sourceProject } from './mangle-members.mjs';
 
 const MANGLED = /^__[a-zA-Z]/;
 
@@ -81,6 +89,139 @@ describe('private members renamed by terser (`__name`)', () => {
     for (const file of files) {
       const left = readFileSync(path.join(dist, file), 'utf8').match(/[.{,]__[a-zA-Z]\w*(?<!__proto__)\b/g);
       assert.equal(left, null, `${file}: ${left?.join(', ')}`);
+    }
+  });
+});
+
+/** The page bundles' files: dist/*.js and dist/chunks/*.js. */
+function bundleFiles() {
+  const dist = path.join(root, 'dist');
+  return [...readdirSync(dist).filter((f) => f.endsWith('.js')), ...readdirSync(path.join(dist, 'chunks')).map((f) => `chunks/${f}`)].map((f) =>
+    path.join(dist, f),
+  );
+}
+
+/**
+ * The names a JavaScript program gives properties, by how terser would see them: `x.name`, `x['name']`,
+ * `{ name: … }`, `name() {}` in a class or object, and every string (terser renames none of those).
+ */
+function propertyNames(code) {
+  const names = new Set();
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    const key = node.type === 'MemberExpression' ? node.property : /^(Property|MethodDefinition|PropertyDefinition)$/.test(node.type) ? node.key : undefined;
+    if (key?.type === 'Identifier') names.add(key.name);
+    if (node.type === 'Literal' && typeof node.value === 'string') names.add(node.value);
+    if (node.type === 'TemplateElement') names.add(node.value.cooked);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(parseAst(code));
+  return names;
+}
+
+/** Never renamed, whatever the other checks say: Lit's lifecycle and API, the custom-element callbacks. */
+// prettier-ignore
+const LIT_AND_DOM = [
+  'render', 'update', 'willUpdate', 'updated', 'firstUpdated', 'shouldUpdate', 'performUpdate', 'scheduleUpdate',
+  'requestUpdate', 'updateComplete', 'getUpdateComplete', 'hasUpdated', 'isUpdatePending', 'createRenderRoot',
+  'renderRoot', 'renderOptions', 'styles', 'properties', 'elementProperties', 'observedAttributes', 'shadowRootOptions',
+  'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback', 'addController',
+  'removeController', 'hostConnected', 'hostDisconnected', 'hostUpdate', 'hostUpdated', 'handleEvent',
+];
+
+describe('protected and controller members renamed by terser (scripts/mangled-members.mjs)', () => {
+  test('the regex renames the `__names` and exactly the listed names', () => {
+    assert.ok(MANGLED_MEMBERS.length >= 20, `${MANGLED_MEMBERS.length} names`);
+    for (const name of [...MANGLED_MEMBERS, '__x', '__retrying']) assert.match(name, MANGLED_PROPERTIES);
+    for (const name of ['render', 'renderContents', 'xrenderContent', 'bones', 'feed', 'text', '_x', '__']) assert.doesNotMatch(name, MANGLED_PROPERTIES);
+  });
+
+  test('the TypeScript sources: each listed name is only our protected or controller members, read by type, never by a string', (t) => {
+    const { check, candidates } = analyse(sourceProject());
+    assert.deepEqual(check(MANGLED_MEMBERS), []);
+    const unlisted = candidates().filter((name) => !MANGLED_MEMBERS.includes(name));
+    if (unlisted.length) t.diagnostic(`would also pass the checks (a few bytes each): ${unlisted.join(', ')}`);
+  });
+
+  test('the check above finds what must not be renamed', () => {
+    // A small project of its own, in src/ so that `lit` resolves, read from memory.
+    const file = path.join(root, 'src', '__mangle-check__.ts');
+    const text = `
+      import { LitElement } from 'lit';
+      export interface Shape { shaped: number }
+      export class Widget extends LitElement {
+        open = 1;
+        static made = 0;
+        protected fine() { return new Helper().helps + this.fine2(); }
+        protected fine2() { return 2; }
+        protected keyed() { return { keyed: 1 }; }
+        protected override render() { return this.fine(); }
+        protected text = '';
+        protected spelled() { return 'spelled' in this; }
+        protected bound() { return \`<x .bound=\${1}>\`; }
+        protected loose() { return 0; }
+        protected borrowed() { return 0; }
+        protected shaped = 0;
+      }
+      class Helper { helps = 1; open = 2; }
+      export function untyped(x: any) { return x.loose; }
+      export function other(x: { borrowed: () => number }) { const { borrowed } = x; return borrowed; }
+      export const made = Widget.made + new Helper().open;
+    `;
+    const project = sourceProject();
+    const host = ts.createCompilerHost(project.options);
+    const getSourceFile = host.getSourceFile;
+    host.getSourceFile = (name, ...rest) => (path.resolve(name) === file ? ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true) : getSourceFile(name, ...rest));
+    host.fileExists = ((exists) => (name) => path.resolve(name) === file || exists(name))(host.fileExists);
+    host.readFile = ((read) => (name) => (path.resolve(name) === file ? text : read(name)))(host.readFile);
+    const { check, candidates } = analyse({ ...project, rootNames: [file], host, publicEntries: [file], ours: (name) => path.resolve(name) === file });
+    assert.deepEqual(check(['fine', 'fine2', 'helps']), []);
+    const expected = {
+      open: /open: .*declares it as a public member of Widget, which the package exports/,
+      made: /made: .*declares it as a static member/,
+      keyed: /keyed: .*declares it as an object's key/,
+      render: /render: declared by (lit|lit-html|lit-element|@lit\/reactive-element)\/.*, which we did not write/,
+      text: /text: declared by typescript\/lib\/lib\.dom\.d\.ts/,
+      spelled: /spelled: .*spells it in the string "spelled"/,
+      bound: /bound: .*spells it in the string .*\.bound=/,
+      loose: /loose: .*reads it from a value of unknown type/,
+      borrowed: /borrowed: .*reads another object's `borrowed`/,
+      shaped: /shaped: .*declares it as an interface or type member/,
+      missing: /missing: no member of our classes has this name/,
+      __x: /__x: a private name/,
+    };
+    for (const [name, problem] of Object.entries(expected)) {
+      const found = check([name]);
+      assert.ok(found.some((p) => problem.test(p)), `${name}: ${found.join('\n') || 'no problem found'}`);
+    }
+    assert.deepEqual(candidates(), ['fine', 'fine2', 'helps']);
+  });
+
+  test('no listed name is public API (custom-elements.json) or Lit’s', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'custom-elements.json'), 'utf8'));
+    const publicNames = new Set(LIT_AND_DOM);
+    for (const module of manifest.modules) {
+      for (const d of module.declarations ?? []) {
+        publicNames.add(d.name);
+        for (const m of d.members ?? []) if (m.privacy !== 'protected' && !(m.privacy === 'private' && m.name.startsWith('__'))) publicNames.add(m.name);
+        for (const a of d.attributes ?? []) for (const n of [a.name, a.fieldName]) if (n) publicNames.add(n);
+        for (const e of d.events ?? []) publicNames.add(e.name);
+      }
+      for (const e of module.exports ?? []) publicNames.add(e.name);
+    }
+    assert.ok(publicNames.has('headingLevel') && publicNames.has('feedSummary') && publicNames.has('query'), 'the manifest lists the public members');
+    assert.deepEqual(MANGLED_MEMBERS.filter((name) => publicNames.has(name)), []);
+  });
+
+  test('no listed name is left in the page bundles', () => {
+    const files = bundleFiles();
+    assert.ok(files.some((f) => f.endsWith(`${path.sep}cities-widgets.js`)));
+    for (const file of files) {
+      const names = propertyNames(readFileSync(file, 'utf8'));
+      assert.deepEqual(MANGLED_MEMBERS.filter((n) => names.has(n)), [], path.relative(root, file));
     }
   });
 });
