@@ -117,9 +117,7 @@ export function zoneOffset(time: number, zone: string): number {
   const name = dateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
     .formatToParts(time)
     .find((p) => p.type === 'timeZoneName')?.value;
-  const m = name && /([+\-\u2212])(\d{2}):(\d{2})/.exec(name);
-  if (!m) return 0;
-  return (+m[2]! * 60 + +m[3]!) * (m[1] === '+' ? 1 : -1);
+  return name ? offsetMinutes(name) : 0;
 }
 
 /** "UTC+01:00", "UTC−05:00", "UTC". */
