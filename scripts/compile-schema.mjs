@@ -49,8 +49,9 @@ export const ROOTS = {
  *
  * @param {Record<string, [import('zod/mini').ZodMiniType, string]>} roots export name → [schema, type name]
  * @param {Record<string, unknown>} rules the exports of src/data/rules.ts (custom checks are looked up in it)
+ * @param {Map<Function, string>} implied a custom check → the source of a pattern it implies (IMPLIED_PATTERNS)
  */
-export function compile(roots, rules) {
+export function compile(roots, rules, implied = new Map()) {
   const ruleNames = new Map(Object.entries(rules).filter(([, v]) => typeof v === 'function').map(([k, v]) => [v, k]));
   const usedRules = new Set();
   const regexes = []; // [name, literal]
@@ -125,7 +126,9 @@ export function compile(roots, rules) {
     switch (def.type) {
       case 'string': {
         const parts = [`typeof ${x} === 'string'`];
-        for (const check of def.checks ?? []) {
+        const checks = def.checks ?? [];
+        const impliedSources = new Set(checks.map((c) => c._zod.def).filter((d) => d.check === 'custom').map((d) => implied.get(d.fn)));
+        for (const check of checks) {
           const d = check._zod.def;
           if (d.when && d.check !== 'min_length' && d.check !== 'max_length') {
             throw new Error(`compile-schema: a conditional check is not supported (${where})`);
@@ -142,6 +145,8 @@ export function compile(roots, rules) {
             usesCodePoints = true;
             parts.push(`(${x}.length <= ${d.maximum} || codePoints(${x}) <= ${d.maximum})`);
           } else if (d.check === 'string_format' && d.format === 'regex' && d.pattern instanceof RegExp) {
+            // Left to a custom check of the same string that accepts only what it matches.
+            if (!d.pattern.flags && impliedSources.has(d.pattern.source)) continue;
             const name = regex(d.pattern);
             parts.push(d.pattern.global || d.pattern.sticky ? `((${name}.lastIndex = 0), ${name}.test(${x}))` : `${name}.test(${x})`);
           } else if (d.check === 'custom') {
@@ -268,7 +273,16 @@ export function compile(roots, rules) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Loads the schema and the rules from the TypeScript sources (bundled with esbuild, zod included). */
+/**
+ * Patterns that a custom check implies: the check accepts only strings the pattern matches, so the compiled
+ * code runs the check alone (zod, the JSON Schema and the CLI's messages keep the pattern). `isDateTime` reads
+ * DATE_TIME_PATTERN character by character and then refuses impossible dates; test/node/dates.test.mjs checks
+ * that the pattern matches whatever it accepts. Measured (`npm run size`, gzip): 44–78 bytes less per page
+ * bundle (cities-widgets.js 31,372 → 31,294).
+ */
+const impliedPatterns = ({ rules, dates }) => new Map([[rules.isDateTime, dates.DATE_TIME_PATTERN]]);
+
+/** Loads the schema, the rules and the date format from the TypeScript sources (bundled with esbuild, zod included). */
 export async function loadSources() {
   const dir = await mkdtemp(path.join(tmpdir(), 'compile-schema-'));
   try {
@@ -276,7 +290,8 @@ export async function loadSources() {
     await writeFile(
       entry,
       `export * as schema from ${JSON.stringify(path.join(root, 'src/data/schema.ts'))};\n` +
-        `export * as rules from ${JSON.stringify(path.join(root, 'src/data/rules.ts'))};\n`,
+        `export * as rules from ${JSON.stringify(path.join(root, 'src/data/rules.ts'))};\n` +
+        `export * as dates from ${JSON.stringify(path.join(root, 'src/data/dates.ts'))};\n`,
     );
     const outfile = path.join(dir, 'sources.mjs');
     await esbuild.build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error', absWorkingDir: root });
@@ -287,14 +302,15 @@ export async function loadSources() {
 }
 
 export async function generate() {
-  const { schema, rules } = await loadSources();
+  const sources = await loadSources();
+  const { schema, rules } = sources;
   const roots = Object.fromEntries(
     Object.entries(ROOTS).map(([name, [exported, type]]) => {
       if (!schema[exported]) throw new Error(`compile-schema: src/data/schema.ts exports no ${exported}`);
       return [name, [schema[exported], type]];
     }),
   );
-  return compile(roots, rules);
+  return compile(roots, rules, impliedPatterns(sources));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { openCachedFeed } from '../data/cache.js';
 import { FeedError, toFeedError } from '../data/errors.js';
-import { loadFeed, type LoadOptions } from '../data/loader.js';
+import { loadFeed } from '../data/loader.js';
 import type { ParseResult } from '../data/parse.js';
 import { whenNearViewport } from './viewport.js';
 
@@ -58,10 +58,7 @@ export class FeedController implements ReactiveController {
   private __refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private __refreshDue = false;
 
-  constructor(
-    private readonly __host: FeedHost,
-    private readonly __options: LoadOptions = {},
-  ) {
+  constructor(private readonly __host: FeedHost) {
     __host.addController(this);
   }
 
@@ -161,8 +158,7 @@ export class FeedController implements ReactiveController {
     this.busy = true;
     this.__host.requestUpdate();
     try {
-      const options = maxAge === undefined ? this.__options : { ...this.__options, maxAge };
-      const result = await loadFeed(url, options);
+      const result = await loadFeed(url, { maxAge });
       if (token !== this.__token) return;
       await this.__host.prepareFeed?.(result);
       if (token !== this.__token) return;

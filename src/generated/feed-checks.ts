@@ -20,7 +20,6 @@ function codePoints(s: string): number {
 }
 const re0 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const re1 = /^[A-Za-z]{2}$/;
-const re2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})$/;
 
 function check0(v: any): boolean {
   if (!(typeof v === 'string' && v.length >= 1 && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
@@ -103,7 +102,7 @@ function check6(v: any): boolean {
   }
   const v10 = v["published"];
   if (v10 !== undefined) {
-    if (!(typeof v10 === 'string' && re2.test(v10) && isDateTime(v10 as never))) return false;
+    if (!(typeof v10 === 'string' && isDateTime(v10 as never))) return false;
   }
   const v11 = v["image"];
   if (v11 !== undefined) {
@@ -119,10 +118,10 @@ function check7(v: any): boolean {
   const v1 = v["title"];
   if (!(check0(v1) || check1(v1))) return false;
   const v2 = v["start"];
-  if (!(typeof v2 === 'string' && re2.test(v2) && isDateTime(v2 as never))) return false;
+  if (!(typeof v2 === 'string' && isDateTime(v2 as never))) return false;
   const v3 = v["end"];
   if (v3 !== undefined) {
-    if (!(typeof v3 === 'string' && re2.test(v3) && isDateTime(v3 as never))) return false;
+    if (!(typeof v3 === 'string' && isDateTime(v3 as never))) return false;
   }
   const v4 = v["summary"];
   if (v4 !== undefined) {
@@ -166,7 +165,7 @@ function check8(v: any): boolean {
   }
   const v6 = v["date"];
   if (v6 !== undefined) {
-    if (!(typeof v6 === 'string' && re2.test(v6) && isDateTime(v6 as never))) return false;
+    if (!(typeof v6 === 'string' && isDateTime(v6 as never))) return false;
   }
   const v7 = v["source_url"];
   if (v7 !== undefined) {
@@ -192,7 +191,7 @@ function check9(v: any): boolean {
   const v3 = v["url"];
   if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096))) return false;
   const v4 = v["published"];
-  if (!(typeof v4 === 'string' && re2.test(v4) && isDateTime(v4 as never))) return false;
+  if (!(typeof v4 === 'string' && isDateTime(v4 as never))) return false;
   const v5 = v["image"];
   if (v5 !== undefined) {
     if (!check5(v5)) return false;

@@ -44,7 +44,11 @@ export interface CountdownStateDetail {
 interface ShownEvent {
   /** Feed id, or undefined for the attribute-defined event. */
   id: string | undefined;
-  uid: string;
+  /**
+   * Its calendar UID; undefined for the attribute-defined event, whose UID the calendar export makes from its
+   * date and title (attributeUid, in the chunk loaded on demand).
+   */
+  uid: string | undefined;
   title: ResolvedText;
   start: number;
   /** The real end, or start + 1 hour when the event gives none. */
@@ -117,9 +121,7 @@ export function zoneOffset(time: number, zone: string): number {
   const name = dateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
     .formatToParts(time)
     .find((p) => p.type === 'timeZoneName')?.value;
-  const m = name && /([+\-\u2212])(\d{2}):(\d{2})/.exec(name);
-  if (!m) return 0;
-  return (+m[2]! * 60 + +m[3]!) * (m[1] === '+' ? 1 : -1);
+  return name ? offsetMinutes(name) : 0;
 }
 
 /** "UTC+01:00", "UTC−05:00", "UTC". */
@@ -158,13 +160,6 @@ const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
 };
 const DAY_KEY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
 const WALL_KEY: Intl.DateTimeFormatOptions = { ...DAY_KEY, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
-
-/** Tiny stable hash for a UID (djb2, base 36). */
-function hash(value: string): string {
-  let h = 5381;
-  for (let i = 0; i < value.length; i++) h = ((h << 5) + h + value.charCodeAt(i)) | 0;
-  return (h >>> 0).toString(36);
-}
 
 /**
  * A live countdown to the next event of a feed (or to one event), right for a visitor in any time
@@ -339,7 +334,7 @@ export class EventCountdown extends CitiesElement {
     const location = this.location?.trim();
     const event: ShownEvent = {
       id: undefined,
-      uid: `${hash(`${this.date}|${title}`)}@cities-widgets`,
+      uid: undefined,
       title: { text: title, lang: undefined },
       start,
       end: hasEnd ? end : start + HOUR,
@@ -661,7 +656,7 @@ export class EventCountdown extends CitiesElement {
   private __calendarLinks(event: ShownEvent, module: typeof import('./ics.js')): CalendarLinks {
     const where = event.location?.text ?? (event.online === false ? undefined : msg('Online'));
     const entry: CalendarEvent = {
-      uid: event.uid,
+      uid: event.uid ?? module.attributeUid(`${this.date}|${event.title.text}`),
       title: event.title.text,
       start: event.start,
       end: event.end,

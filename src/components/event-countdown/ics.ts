@@ -19,6 +19,16 @@ export interface CalendarEvent {
 
 const CRLF = '\r\n';
 
+/**
+ * The UID of the event a countdown's attributes define, which has no id: a hash of its date and title (djb2,
+ * base 36), stable while they stay the same.
+ */
+export function attributeUid(seed: string): string {
+  let h = 5381;
+  for (let i = 0; i < seed.length; i++) h = ((h << 5) + h + seed.charCodeAt(i)) | 0;
+  return `${(h >>> 0).toString(36)}@cities-widgets`;
+}
+
 /** `20261201T140000Z`: a UTC DATE-TIME (RFC 5545 §3.3.5, form #2). */
 export function icsDate(time: number): string {
   return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
