@@ -371,7 +371,7 @@ export default entries.map(([name, input]) => {
       pageEntry,
       // Lit's production build: no dev-mode warnings on partner pages.
       resolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', define: { __CITIES_WIDGETS_LIST__: list ? JSON.stringify(list) : 'undefined' } }),
+      esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', define: { __CITIES_WIDGETS_LIST__: list ? JSON.stringify(list) : 'undefined', __CITIES_WIDGETS_PAGE__: 'true' } }),
       stripMessageDescriptions,
       catalogs.collect,
       // Collapse the whitespace of html`` and css`` templates (Lit ships them as written).

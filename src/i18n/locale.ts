@@ -32,16 +32,24 @@ const pending = new Map<Locale, Promise<void>>();
 const failed = new Set<Locale>();
 let current: Locale = sourceLocale;
 
-try {
-  configureReentrantLocalization({
+const configure = (): void =>
+  void configureReentrantLocalization({
     sourceLocale,
     targetLocales: [...targetLocales],
     getLocale: () => current,
     loadLocaleSync: (locale) => loaded.get(locale as Locale) as LocaleModule,
   });
-} catch {
-  // Only possible in the npm build, when the host application configured @lit/localize itself.
-  console.warn('cities-widgets: @lit/localize is already configured on this page; widget strings follow that configuration.');
+
+// A page bundle's @lit/localize is its own: nothing else can have configured it. Without the guard below, 40–46
+// bytes gzip less per page bundle (npm run size, session 11).
+if (typeof __CITIES_WIDGETS_PAGE__ !== 'undefined') configure();
+else {
+  try {
+    configure();
+  } catch {
+    // Only possible in the npm build, when the host application configured @lit/localize itself.
+    console.warn('cities-widgets: @lit/localize is already configured on this page; widget strings follow that configuration.');
+  }
 }
 
 /** Runs `fn` (a render) with `msg()` answering in `locale`. */
