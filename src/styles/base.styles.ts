@@ -12,7 +12,8 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* The root undoes what a host page's inherited styles would break, while inheriting its font. */
+  /* The root undoes what a host page's inherited styles would break, while inheriting its font. (It is a div, so
+     display: block, and the * rule below gives it box-sizing: neither is written here again.) */
   .root {
     --_accent: var(--cities-accent, #0a5bc4);
     --_on-accent: var(--cities-on-accent, #ffffff);
@@ -25,8 +26,6 @@ export const baseStyles = css`
     --_radius: var(--cities-radius, 8px);
     --_gap: var(--cities-gap, 16px);
     --_skeleton: #e4e9ef;
-    display: block;
-    box-sizing: border-box;
     color-scheme: light;
     color: var(--_text);
     background: var(--_surface);
