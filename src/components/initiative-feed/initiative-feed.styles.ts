@@ -14,7 +14,8 @@ import { css } from 'lit';
  *   three columns, on every other row (a row is as tall as its tallest card; about a third of initiatives have
  *   an image, so about half the rows have one). A second title line below 480px, and in the compact layout
  *   (whose titles are smaller) only below 320px: measured on the sample feed, most compact titles take one line
- *   from 330px up.
+ *   from 330px up. The skeleton's image box is an `.image` too: its order and aspect ratio come from that rule.
+ * - Titles are divs (a heading role): no margin to undo.
  *
  * (Comments stay out of the CSS text: it ships as is.)
  */
@@ -98,7 +99,6 @@ export const initiativeFeedStyles = css`
     border-radius: calc(var(--_radius) / 2);
   }
   .title {
-    margin: 0;
     font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
@@ -227,10 +227,8 @@ export const initiativeFeedStyles = css`
   }
   .skeleton .bone.image {
     display: none;
-    order: -1;
     inline-size: 100%;
     block-size: auto;
-    aspect-ratio: var(--cities-image-ratio, 3 / 2);
   }
   .skeleton .bone.more {
     inline-size: 8.5em;

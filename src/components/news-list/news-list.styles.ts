@@ -32,9 +32,8 @@ export const newsListStyles = css`
   }
   .title {
     /* Like the summary (dir="auto"): feed text aligns by its own direction, an English headline in an
-       Arabic list starting on the left. */
+       Arabic list starting on the left. A div (a heading role): no margin to undo. */
     unicode-bidi: plaintext;
-    margin: 0;
     font-size: calc(var(--_fs) * 1.0625);
     font-weight: 700;
     line-height: 1.35;
@@ -198,7 +197,9 @@ export const newsListStyles = css`
     }
   }
 
-  /* Loading: the boxes of the loaded layout, with bones for the text lines (see renderSkeleton). */
+  /* Loading: the boxes of the loaded layout, with bones for the text lines (see renderSkeleton). The ticker's
+     skeleton is a .ticker, whose rule (after the base's .skeleton) already gives it its flex line and padding;
+     the image bone is an .image, with that rule's aspect ratio. */
   .news.skeleton {
     display: block;
   }
@@ -221,7 +222,6 @@ export const newsListStyles = css`
     display: none;
     inline-size: 100%;
     block-size: auto;
-    aspect-ratio: 16 / 9;
     border-radius: calc(var(--_radius) / 2);
   }
   .skeleton .narrow {
@@ -236,10 +236,6 @@ export const newsListStyles = css`
     .skeleton .bone.image {
       display: block;
     }
-  }
-  .skeleton.ticker {
-    display: flex;
-    padding: 10px var(--_gap);
   }
   .skeleton .bone.label {
     display: block;
