@@ -649,6 +649,8 @@ describe('<cities-event-countdown>', () => {
       expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'America/St_Johns')).to.equal(-210);
       expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'Asia/Kolkata')).to.equal(330);
       expect(zoneOffset(Date.parse('2027-01-01T00:00:00Z'), 'UTC')).to.equal(0);
+      // A historic offset with seconds (Intl: "GMT-00:44:30"), in whole minutes.
+      expect(zoneOffset(Date.UTC(1960, 0, 1), 'Africa/Monrovia')).to.equal(-44);
       expect(offsetLabel(-210)).to.equal('UTC\u221203:30');
       expect(offsetLabel(60)).to.equal('UTC+01:00');
       expect(offsetLabel(0)).to.equal('UTC');

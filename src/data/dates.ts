@@ -78,10 +78,11 @@ export const isDateTime = (value: unknown): boolean => parseDateTime(value) !== 
 
 /**
  * The offset that ends a date-time string or an Intl `longOffset` zone name ("GMT+01:00", whose minus sign may
- * be U+2212), in minutes east of UTC (0 for "Z" and "GMT").
+ * be U+2212; historic zones add seconds, "GMT-00:44:30", which are dropped), in minutes east of UTC (0 for "Z"
+ * and "GMT").
  */
 export function offsetMinutes(value: string): number {
-  const m = /([+\-\u2212])(\d{2}):(\d{2})$/.exec(value);
+  const m = /([+\-\u2212])(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
   if (!m) return 0;
   return (+m[2]! * 60 + +m[3]!) * (m[1] === '+' ? 1 : -1);
 }
