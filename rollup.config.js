@@ -50,6 +50,27 @@ const pageEntry = {
   },
 };
 
+/** Calls `fn(node, parent)` for every node of an ESTree syntax tree, parents first. */
+function walk(node, fn, parent = undefined) {
+  if (!node || typeof node.type !== 'string') return;
+  fn(node, parent);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) walk(child, fn, node);
+    else if (value && typeof value === 'object') walk(value, fn, node);
+  }
+}
+
+/** `code` with each `[start, end, text]` range (not overlapping) replaced by its text. */
+function splice(code, edits) {
+  let out = '';
+  let at = 0;
+  for (const [start, end, text] of [...edits].sort((a, b) => a[0] - b[0])) {
+    out += code.slice(at, start) + text;
+    at = end;
+  }
+  return out + code.slice(at);
+}
+
 /**
  * `msg('Quotes', { desc: 'For the translators…' })`: the description is read from the source by
  * `lit-localize extract` and written into the XLIFF files; at run time @lit/localize ignores it (only `id`
@@ -69,8 +90,7 @@ const stripMessageDescriptions = {
     if (names.size === 0) return null;
     const cuts = [];
     const isText = (n) => (n.type === 'Literal' && typeof n.value === 'string') || (n.type === 'TemplateLiteral' && n.expressions.length === 0);
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
+    walk(ast, (node) => {
       if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && names.has(node.callee.name) && node.arguments.length === 2) {
         const [template, options] = node.arguments;
         const props = options.type === 'ObjectExpression' ? options.properties : [];
@@ -79,21 +99,10 @@ const stripMessageDescriptions = {
         else if (i > 0) cuts.push([props[i - 1].end, props[i].end]); // { id, desc } → { id }
         else if (i === 0) cuts.push([props[0].start, props[1].start]); // { desc, id } → { id }
       }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object') visit(value);
-      }
-    };
-    visit(ast);
+    });
     if (cuts.length === 0) return null;
-    let out = '';
-    let at = 0;
-    for (const [start, end] of cuts.sort((a, b) => a[0] - b[0])) {
-      // Keep the line breaks, so that every later line keeps its number in the source map.
-      out += code.slice(at, start) + code.slice(start, end).replace(/[^\n]/g, '');
-      at = end;
-    }
-    return { code: out + code.slice(at), map: null };
+    // Keep the line breaks, so that every later line keeps its number in the source map.
+    return { code: splice(code, cuts.map(([start, end]) => [start, end, code.slice(start, end).replace(/[^\n]/g, '')])), map: null };
   },
 };
 
@@ -229,8 +238,7 @@ function bundleCatalogs(all) {
           if (explicit) return edits.push([explicit.value.start, explicit.value.end, String(short)]);
           return edits.push([options.start + 1, options.start + 1, ` id: ${short},`]);
         };
-        const visit = (node, parent) => {
-          if (!node || typeof node.type !== 'string') return;
+        walk(ast, (node, parent) => {
           if (node.type === 'Identifier' && local.msg.has(node.name) && parent?.type !== 'ImportSpecifier') {
             if (parent?.type === 'CallExpression' && parent.callee === node) {
               const msgId = parent.arguments.length <= 2 ? messageId(parent) : undefined;
@@ -241,21 +249,10 @@ function bundleCatalogs(all) {
               problems.push(`msg used as a value (${where(node)})`);
             }
           }
-          for (const value of Object.values(node)) {
-            if (Array.isArray(value)) for (const child of value) visit(child, node);
-            else if (value && typeof value === 'object') visit(value, node);
-          }
-        };
-        visit(ast, undefined);
+        });
         if (edits.length === 0) return null;
         // Insertions within a line only: every line keeps its number in the source map.
-        let out = '';
-        let at = 0;
-        for (const [start, end, text] of edits.sort((a, b) => a[0] - b[0])) {
-          out += code.slice(at, start) + text;
-          at = end;
-        }
-        return { code: out + code.slice(at), map: null };
+        return { code: splice(code, edits), map: null };
       },
       buildEnd(error) {
         if (error) return;
@@ -317,18 +314,12 @@ const mangledNamesOnlyOurs = {
         const info = this.getModuleInfo(id);
         if (!info || info.code === null) continue;
         const found = new Set();
-        const visit = (node) => {
-          if (!node || typeof node.type !== 'string') return;
+        walk(info.ast ?? this.parse(info.code), (node) => {
           const key = node.type === 'MemberExpression' ? node.property : /^(Property|MethodDefinition|PropertyDefinition)$/.test(node.type) ? node.key : undefined;
           const keyName = key && (key.type === 'Identifier' ? key.name : key.type === 'Literal' ? key.value : undefined);
           if (names.has(keyName)) found.add(keyName);
           if (node.type === 'Literal' && names.has(node.value)) found.add(node.value);
-          for (const value of Object.values(node)) {
-            if (Array.isArray(value)) value.forEach(visit);
-            else if (value && typeof value === 'object') visit(value);
-          }
-        };
-        visit(info.ast ?? this.parse(info.code));
+        });
         if (found.size && !id.startsWith(src)) problems.push(`${[...found].join(', ')} used by ${id.replace(/^.*\/node_modules\//, '')}`);
         for (const name of found) chunksOf.set(name, new Set([...(chunksOf.get(name) ?? []), chunk.fileName]));
       }
@@ -408,32 +399,18 @@ const tidyStyles = {
       for (const s of node.specifiers) if (s.type === 'ImportSpecifier' && s.imported.name === 'css') tags.add(s.local.name);
     }
     const cuts = [];
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
+    walk(ast, (node) => {
       if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && tags.has(node.tag.name)) {
         if (node.quasi.expressions.length > 0) this.error(`a css\`\` template with \${…} (tidyStyles in rollup.config.js does not read those)`);
         // The raw text, between the backticks: written back as it was, so escapes stay escapes.
         const [start, end] = [node.quasi.start + 1, node.quasi.end - 1];
         cuts.push([start, end, tidyCss(code.slice(start, end)).replace(PRIVATE_PROPERTY, (name) => privateNames.get(name))]);
       }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object') visit(value);
-      }
-    };
-    visit(ast);
-    let out = '';
-    let outside = '';
-    let at = 0;
-    for (const [start, end, text] of cuts) {
-      out += code.slice(at, start) + text;
-      outside += code.slice(at, start);
-      at = end;
-    }
-    outside += code.slice(at);
+    });
+    const outside = splice(code, cuts.map(([start, end]) => [start, end, '']));
     if (/--_[a-zA-Z]/.test(outside)) this.error(`a private custom property outside a css\`\` template (tidyStyles in rollup.config.js renames them in css\`\` only)`);
     // Only the text of one-line templates changes (clean-css wrote each on one line): the line numbers hold.
-    return cuts.length ? { code: out + code.slice(at), map: null } : null;
+    return cuts.length ? { code: splice(code, cuts), map: null } : null;
   },
 };
 
