@@ -11,6 +11,9 @@
  * the package ships (`dist/lib/…/*.js`, compiled by tsconfig.build.json), not at the TypeScript sources.
  */
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** Descriptions of the attributes CitiesElement observes without a `@property` (see README "Attributes"). */
 const OBSERVED = {
   lang: 'UI language (BCP 47, e.g. `es`, `fr-CA`, `ar`). Default: the nearest ancestor `lang`, `<html lang>`, `<meta name="cities-widgets:lang">`, then `en`.',
@@ -36,7 +39,49 @@ function relink(node) {
   }
 }
 
+/**
+ * VS Code's custom HTML data format (https://github.com/microsoft/vscode-custom-data), written beside
+ * custom-elements.json: every element's attributes, with the values of those typed as string unions. `npm run
+ * lint` hands it to lit-analyzer (tsconfig.json, `customHtmlData`), which cannot read attributes declared in a
+ * `static properties` field and would otherwise call `src` or `loading` unknown; with it, a misspelt attribute or
+ * value in a template of src/, stories/ or test/ fails the lint. Generated, never committed.
+ */
+const HTML_DATA = 'custom-elements.html-data.json';
+/** Beside the manifest: the analyzer's `--outdir` (test/node/manifest.test.mjs analyzes into a temporary one). */
+const OUTDIR = process.argv.includes('--outdir') ? process.argv[process.argv.indexOf('--outdir') + 1] : '.';
+
+/** `'list' | 'grid'` (or an alias of one, from `aliases`) → ['list', 'grid']; anything else → []. */
+function stringValues(text, aliases) {
+  const parts = (text ?? '').split('|').map((t) => t.trim()).filter((t) => t !== 'undefined');
+  const values = parts.flatMap((t) => (/^'[^']*'$/.test(t) ? [t.slice(1, -1)] : aliases.get(t) ?? [null]));
+  return values.includes(null) ? [] : values;
+}
+
+function writeHtmlData(manifest, aliases) {
+  const tags = [];
+  for (const mod of manifest.modules ?? []) {
+    for (const d of mod.declarations ?? []) {
+      if (!d.tagName) continue;
+      tags.push({
+        name: d.tagName,
+        description: d.description ?? '',
+        attributes: (d.attributes ?? []).map((a) => {
+          const values = stringValues(a.type?.text, aliases);
+          return {
+            name: a.name,
+            description: a.description ?? '',
+            ...(a.type?.text === 'boolean' ? { valueSet: 'v' } : values.length ? { values: values.map((name) => ({ name })) } : {}),
+          };
+        }),
+      });
+    }
+  }
+  writeFileSync(join(OUTDIR, HTML_DATA), `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`);
+}
+
 function citiesWidgetsPlugin() {
+  /** `type Theme = 'light' | 'dark' | 'auto'` → Theme → its values, for the HTML data. */
+  const aliases = new Map();
   /** tag → { className, definedIn } from `defineElement('tag', Class)` calls. */
   const definitions = new Map();
   /** `Class.field` → type from `static properties = { field: { type: Number } }`, for fields without a TypeScript type. */
@@ -46,6 +91,11 @@ function citiesWidgetsPlugin() {
   return {
     name: 'cities-widgets: defineElement, attribute types, lang/dir',
     analyzePhase({ ts, node, moduleDoc }) {
+      if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {
+        const values = node.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : null));
+        if (!values.includes(null)) aliases.set(node.name.text, values);
+        return;
+      }
       // `static properties = { limit: { type: Number }, index: { state: true } }` (the elements declare their
       // reactive properties without decorators, see README "Size and speed").
       if (
@@ -137,6 +187,7 @@ function citiesWidgetsPlugin() {
       customElementsManifest.modules = customElementsManifest.modules.filter((m) => !HELPER_MODULES.test(m.path));
       // The package ships the compiled modules (tsconfig.build.json: src/ → dist/lib/), not the sources.
       relink(customElementsManifest);
+      writeHtmlData(customElementsManifest, aliases);
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { DEMO_FEED, scopedFeedUrl } from './support/story-feed.js';
+// .storybook/preview.ts defines the elements for every story; imported here too so that lit-analyzer (npm run
+// lint) checks this template's tags and attributes against them.
+import '../src/cities-widgets.js';
 
 /**
  * Every widget together on one page, reading one feed with one request, as on the demo page of `npm start`.

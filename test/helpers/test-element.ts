@@ -7,6 +7,15 @@ import { CitiesElement } from '../../src/base/cities-element.js';
 import { defineElement } from '../../src/base/define.js';
 import type { ParseResult } from '../../src/data/parse.js';
 
+/**
+ * The base class's attributes, for lit-analyzer (`npm run lint`), which cannot read a `static properties`
+ * field; the real widgets get theirs from custom-elements.json.
+ * @attr src
+ * @attr {'light' | 'dark' | 'auto'} theme
+ * @attr {number} refresh
+ * @attr {'lazy' | 'eager'} loading
+ * @attr {'auto' | 'reduce'} motion
+ */
 export class TestWidget extends CitiesElement {
   protected readonly list = 'news' as const;
   renders = 0;
