@@ -131,7 +131,7 @@ function listen(el: EventCountdown): () => string[] {
 /** Records every cities-countdown-state event. */
 function recordStates(el: EventCountdown): CountdownStateDetail[] {
   const seen: CountdownStateDetail[] = [];
-  el.addEventListener('cities-countdown-state', (e) => seen.push((e as CustomEvent<CountdownStateDetail>).detail));
+  el.addEventListener('cities-countdown-state', (e) => seen.push(e.detail));
   return seen;
 }
 

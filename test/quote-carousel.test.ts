@@ -273,7 +273,7 @@ describe('<cities-quote-carousel>', () => {
     it('moves with previous, next and the picker by mouse, wrapping around', async () => {
       const { el } = await mount();
       const changes: QuoteChangeDetail[] = [];
-      el.addEventListener('cities-quote-change', (e) => changes.push((e as CustomEvent<QuoteChangeDetail>).detail));
+      el.addEventListener('cities-quote-change', (e) => changes.push(e.detail));
       await clickOn($(el, 'button[part~=next]')!);
       await el.updateComplete;
       expect(current(el)).to.equal(1);
@@ -406,7 +406,7 @@ describe('<cities-quote-carousel>', () => {
     it('moves and shows with Left and Right, wrapping, keeping focus and firing cities-quote-change', async () => {
       const { el } = await mount();
       const changes: QuoteChangeDetail[] = [];
-      el.addEventListener('cities-quote-change', (e) => changes.push((e as CustomEvent<QuoteChangeDetail>).detail));
+      el.addEventListener('cities-quote-change', (e) => changes.push(e.detail));
       dots(el)[0]!.focus();
       await step(el, 'ArrowRight', 1);
       await step(el, 'ArrowRight', 2);

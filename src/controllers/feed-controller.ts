@@ -35,6 +35,17 @@ export interface FeedErrorDetail {
   message: string;
 }
 
+declare global {
+  /**
+   * The events every element fires, typed for `addEventListener` on the element, on any ancestor (they bubble
+   * and are composed) and on `document` or `window`: `event.detail` needs no cast.
+   */
+  interface GlobalEventHandlersEventMap {
+    'cities-feed-load': CustomEvent<FeedLoadDetail>;
+    'cities-feed-error': CustomEvent<FeedErrorDetail>;
+  }
+}
+
 /**
  * Loads the element's feed and keeps its state: `loading` (nothing to show yet), `ready`, or `error`;
  * `result` may be present in any state (a cached copy while loading, the last good copy after an error).

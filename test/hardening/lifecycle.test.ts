@@ -228,7 +228,7 @@ describe('lifecycle', function () {
       await rendered(el);
       const log = recordMutations(page, el);
       const loads: unknown[] = [];
-      el.addEventListener('cities-feed-load', (e) => loads.push((e as CustomEvent).detail));
+      el.addEventListener('cities-feed-load', (e) => loads.push(e.detail));
       for (const url of urls) {
         el.setAttribute('src', url);
         await rendered(el);
@@ -249,14 +249,14 @@ describe('lifecycle', function () {
   describe('moved between containers', () => {
     // `timers`: what the widget runs once settled; the news list shows relative dates ("2 hours ago"), so the
     // page's shared clock runs beside its refresh timer to keep them true.
-    const cases: { tag: Tag; attrs: Record<string, string>; timer: string; timers?: number; check: (page: Page, clock: Clock, el: Element) => Promise<void> }[] = [
+    const cases: { tag: Tag; attrs: Record<string, string>; timer: string; timers?: number; check: (page: Page, clock: Clock, el: HTMLElement) => Promise<void> }[] = [
       {
         tag: 'cities-quote-carousel',
         attrs: { autoplay: '', interval: '4000' },
         timer: 'the rotation timer',
         check: async (_page, clock, el) => {
           const changes: number[] = [];
-          el.addEventListener('cities-quote-change', (e) => changes.push((e as CustomEvent).detail.index));
+          el.addEventListener('cities-quote-change', (e) => changes.push(e.detail.index));
           await clock.tickAsync(4000);
           await clock.tickAsync(4000);
           expect(changes, 'one step per interval').to.deep.equal([1, 2]);

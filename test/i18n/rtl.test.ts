@@ -104,10 +104,10 @@ describe('right to left', () => {
     const src = feedUrl(uniqueKey(), { fixture: 'quotes-many' });
     const transform = (el: Element, selector: string) =>
       getComputedStyle(el.shadowRoot!.querySelector(selector)!).transform;
-    const swipe = async (el: Element & { updateComplete?: Promise<boolean> }, dx: number): Promise<number> => {
+    const swipe = async (el: HTMLElement & { updateComplete?: Promise<boolean> }, dx: number): Promise<number> => {
       const slides = el.shadowRoot!.querySelector('.slides')!;
       const changed = new Promise<number>((resolve) =>
-        el.addEventListener('cities-quote-change', (e) => resolve((e as CustomEvent<{ index: number }>).detail.index), { once: true }),
+        el.addEventListener('cities-quote-change', (e) => resolve(e.detail.index), { once: true }),
       );
       const at = { pointerType: 'touch', isPrimary: true, pointerId: 7, clientY: 200, bubbles: true, composed: true };
       slides.dispatchEvent(new PointerEvent('pointerdown', { ...at, clientX: 300 }));

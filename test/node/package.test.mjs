@@ -65,3 +65,63 @@ describe('npm package', () => {
     assert.equal(stdout.trim(), pkg.version);
   });
 });
+
+describe('the shipped types', () => {
+  // What a TypeScript user of the package gets from dist/lib/*.d.ts: the tags in HTMLElementTagNameMap and the
+  // events in GlobalEventHandlersEventMap, so that neither an element nor an event's detail needs a cast. A
+  // detail typed `any` would let the @ts-expect-error lines compile, and fail here too.
+  const CONSUMER = `import type { NewsList } from '../dist/lib/index.js';
+import '../dist/lib/cities-widgets.js';
+
+const news: NewsList | null = document.querySelector('cities-news-list');
+news?.addEventListener('cities-feed-load', (event) => {
+  const count: number = event.detail.count;
+  const skipped: number = event.detail.skipped;
+  // @ts-expect-error: no such field
+  void event.detail.items;
+  void [count, skipped];
+});
+document.addEventListener('cities-feed-error', (event) => {
+  const message: string = event.detail.message;
+  void message;
+});
+document.querySelector('cities-quote-carousel')?.addEventListener('cities-quote-change', (event) => {
+  const id: string = event.detail.id;
+  const index: number = event.detail.index;
+  void [id, index];
+});
+window.addEventListener('cities-countdown-state', (event) => {
+  // @ts-expect-error: a state is one of six words
+  const state: 'soon' = event.detail.state;
+  void state;
+});
+`;
+
+  test('type the elements and their events for addEventListener on elements, document and window', async () => {
+    const ts = (await import('typescript')).default;
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(root, '.types-probe-'));
+    try {
+      const file = path.join(dir, 'consumer.ts');
+      writeFileSync(file, CONSUMER);
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ES2022,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+        types: [],
+        skipLibCheck: true,
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      assert.deepEqual(diagnostics, []);
+      assert.ok(
+        program.getSourceFiles().some((f) => f.fileName.endsWith('dist/lib/controllers/feed-controller.d.ts')),
+        'the types came from dist/lib',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

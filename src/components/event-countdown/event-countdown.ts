@@ -40,6 +40,12 @@ export interface CountdownStateDetail {
   id: string | undefined;
 }
 
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cities-countdown-state': CustomEvent<CountdownStateDetail>;
+  }
+}
+
 /** One event, from the feed or from the attributes, with its times parsed. */
 interface ShownEvent {
   /** Feed id, or undefined for the attribute-defined event. */

@@ -15,6 +15,12 @@ export interface QuoteChangeDetail {
   id: string;
 }
 
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cities-quote-change': CustomEvent<QuoteChangeDetail>;
+  }
+}
+
 /** A horizontal swipe shorter than this (CSS px) is not a swipe. */
 const SWIPE_MIN = 40;
 
