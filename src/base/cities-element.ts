@@ -37,7 +37,7 @@ export function headingLevel(value: number): number {
  * The thin base every widget extends: the shared attributes, the feed controller, language and
  * direction resolution, the theme, and the loading / empty / error states.
  *
- * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` items are shown, `detail.skipped` invalid items were dropped.
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` items of the widget's list after its filters and `limit`, `detail.skipped` invalid items were dropped.
  * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded; `detail.message` says why.
  * @csspart base - The widget's root box.
  * @csspart state - The loading, empty and error blocks.

@@ -25,7 +25,10 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export interface FeedLoadDetail {
-  /** Items the widget shows. */
+  /**
+   * Items of the widget's list after its filters and `limit` (the initiative feed: across all its pages; the
+   * countdown: every valid event of the feed).
+   */
   count: number;
   /** Invalid items dropped from the widget's list. */
   skipped: number;

@@ -184,7 +184,7 @@ const WALL_KEY: Intl.DateTimeFormatOptions = { ...DAY_KEY, hour: 'numeric', minu
  * @summary A countdown to the next #CitiesAreListening event, in every time zone.
  *
  * @fires {CustomEvent<CountdownStateDetail>} cities-countdown-state - The shown event or its state changed (`upcoming`, `live`, `ended`, `none`, `not-found`, `invalid`).
- * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded.
+ * @fires {CustomEvent<FeedLoadDetail>} cities-feed-load - The feed loaded; `detail.count` is the number of valid events in the feed, `detail.skipped` the invalid ones dropped.
  * @fires {CustomEvent<FeedErrorDetail>} cities-feed-error - The feed could not be loaded.
  *
  * @csspart base - The widget's root box.
