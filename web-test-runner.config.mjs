@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath as executablePath } from './scripts/chromium.mjs';
 import { feedMiddleware } from './test/server/feeds.mjs';
+import { frameworksMiddleware } from './test/server/frameworks.mjs';
 import { localeMiddleware } from './test/server/locales.mjs';
 import { pagesMiddleware } from './test/server/pages.mjs';
 
@@ -73,7 +74,7 @@ export default {
   // animation frames would stall in the second one.
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin(), accessiblePlugin()],
-  middleware: [feedMiddleware, pagesMiddleware, localeMiddleware],
+  middleware: [feedMiddleware, pagesMiddleware, localeMiddleware, frameworksMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {
