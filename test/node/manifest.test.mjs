@@ -186,6 +186,26 @@ describe('custom-elements manifest', () => {
     assert.deepEqual([...defined].sort(), [...elements.keys()].sort());
   });
 
+  it('is also written as VS Code HTML data: the same tags and attributes, with the words of union types', () => {
+    const htmlData = JSON.parse(readFileSync(join(outdir ?? root, 'custom-elements.html-data.json'), 'utf8'));
+    assert.equal(htmlData.version, 1.1);
+    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    assert.deepEqual(htmlData.tags.map((t) => t.name).sort(), declarations.map((d) => d.tagName).sort());
+    for (const d of declarations) {
+      const tag = htmlData.tags.find((t) => t.name === d.tagName);
+      assert.deepEqual(tag.attributes.map((a) => a.name).sort(), d.attributes.map((a) => a.name).sort(), d.tagName);
+      for (const a of tag.attributes) assert.ok(a.description, `${d.tagName} ${a.name}: no description`);
+    }
+    // Union types, including aliases (Theme, NewsLayout…), become the allowed values; booleans take none.
+    const news = htmlData.tags.find((t) => t.name === 'cities-news-list');
+    const attribute = (name) => news.attributes.find((a) => a.name === name);
+    assert.deepEqual(attribute('theme').values.map((v) => v.name), ['light', 'dark', 'auto']);
+    assert.deepEqual(attribute('layout').values.map((v) => v.name), ['list', 'compact', 'ticker']);
+    assert.equal(attribute('limit').values, undefined);
+    const feed = htmlData.tags.find((t) => t.name === 'cities-initiative-feed');
+    assert.equal(feed.attributes.find((a) => a.name === 'filterable').valueSet, 'v');
+  });
+
   it('points at the files the package ships (dist/lib/**/*.js)', () => {
     for (const mod of manifest.modules) assert.match(mod.path, /^dist\/lib\/.+\.js$/, mod.path);
   });

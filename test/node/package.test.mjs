@@ -45,11 +45,13 @@ describe('npm package', () => {
       'dist/lib/cli/validate.js',
       'dist/lib/cli/build-feed.js',
       'dist/lib/cli/messages.js',
+      'custom-elements.json',
+      'custom-elements.html-data.json',
     ];
     for (const file of required) assert.ok(files.includes(file), `${file} is in the package`);
     assert.ok(files.some((f) => /^dist\/chunks\/.+\.js$/.test(f)), 'the language chunks are in the package');
     // custom-elements.json: the elements' manifest for editors and tools (added by the docs work).
-    const allowed = /^(dist\/|bin\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$|custom-elements\.json$)/;
+    const allowed = /^(dist\/|bin\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$|custom-elements\.json$|custom-elements\.html-data\.json$)/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
     assert.deepEqual(files.filter((f) => /^(src|test|demo|docs|scripts|node_modules|xliff|stories)\//.test(f)), []);
     assert.deepEqual(files.filter((f) => f.endsWith('.tsbuildinfo')), []);
