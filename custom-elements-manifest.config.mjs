@@ -44,7 +44,8 @@ function relink(node) {
  * custom-elements.json: every element's attributes, with the values of those typed as string unions. `npm run
  * lint` hands it to lit-analyzer (tsconfig.json, `customHtmlData`), which cannot read attributes declared in a
  * `static properties` field and would otherwise call `src` or `loading` unknown; with it, a misspelt attribute or
- * value in a template of src/, stories/ or test/ fails the lint. Generated, never committed.
+ * value in a template of src/, stories/ or test/ fails the lint. The package ships it too, for VS Code's
+ * `html.customData` setting (README, "Packages and builds"). Generated, never committed.
  */
 const HTML_DATA = 'custom-elements.html-data.json';
 /** Beside the manifest: the analyzer's `--outdir` (test/node/manifest.test.mjs analyzes into a temporary one). */
