@@ -296,15 +296,11 @@ describe('<cities-quote-carousel>', () => {
       ]);
     });
 
-    it('is driven by keyboard, and only the shown slide is in the tab order', async () => {
+    it('is driven by keyboard: the controls first (as in the APG examples), then only the shown slide', async () => {
       const { el, before } = await mount();
       before.focus();
       await sendKeys({ press: 'Tab' });
-      // Slide 1's source link, then straight to the controls: slide 4's link is inert.
-      expect(focused(el)!.matches('a.source')).to.equal(true);
-      expect(focused(el)!.closest('.slide')).to.equal(slides(el)[0]);
-      await sendKeys({ press: 'Tab' });
-      expect(focused(el)!.matches('[part~=previous]')).to.equal(true);
+      expect(focused(el)!.matches('[part~=previous]'), 'the controls come before the slides').to.equal(true);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(current(el)).to.equal(6);
@@ -319,6 +315,14 @@ describe('<cities-quote-carousel>', () => {
       await el.updateComplete;
       expect(current(el)).to.equal(1);
       expect(focused(el)!.getAttribute('part'), 'focus stays on the control').to.equal('next');
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(current(el)).to.equal(3);
+      await sendKeys({ press: 'Tab' });
+      // From the controls to the shown slide's source link: slide 1's link is inert.
+      expect(focused(el)!.matches('a.source')).to.equal(true);
+      expect(focused(el)!.closest('.slide')).to.equal(slides(el)[3]);
       await accessible(el);
     });
 

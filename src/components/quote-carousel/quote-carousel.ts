@@ -51,8 +51,9 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
  * A region with `aria-roledescription="carousel"`; each quote a `tabpanel` labelled by its picker tab,
  * holding a `<figure>` with the `<blockquote>` and a `<figcaption>` (portrait, author, role, organization,
  * city, source link). Only the shown slide is reachable and exposed; the others stay in the layout (one
- * grid cell) so the height never jumps. Controls are real buttons: the rotation control (first in tab
- * order, only with `autoplay`), previous, next, and the picker: a `tablist` of one tab per quote that is a
+ * grid cell) so the height never jumps. Controls are real buttons, before the slides in the DOM and so in
+ * reading and tab order, as in the APG examples (the grid still shows them below the quote): the rotation
+ * control (first, only with `autoplay`), previous, next, and the picker: a `tablist` of one tab per quote that is a
  * single tab stop (the tab of the quote shown); Left and Right arrows (mirrored on right-to-left pages, as
  * the dots are) show the previous and next quote, wrapping, Home and End the first and last, and focus
  * follows.
@@ -308,29 +309,6 @@ export class QuoteCarousel extends CitiesElement {
             >
           </button>`
         : nothing}
-      <div
-        class="slides"
-        part="slides"
-        id="slides"
-        aria-live=${this.__rotation.running ? 'off' : 'polite'}
-        aria-atomic="false"
-        @pointerdown=${this.__onPointerDown}
-        @pointerup=${this.__onPointerUp}
-        @pointercancel=${this.__onPointerCancel}
-      >
-        ${items.map(
-          (quote, i) => html`<div
-            class=${i === current ? 'slide current' : 'slide'}
-            part="slide"
-            id="slide-${i}"
-            role="tabpanel"
-            aria-labelledby="dot-${i}"
-            ?inert=${i !== current}
-          >
-            ${this.__renderQuote(quote)}
-          </div>`,
-        )}
-      </div>
       <div class="nav" part="nav">
         <button class="arrow prev" part="prev previous" type="button" aria-controls="slides" @click=${this.__prev}>
           ${icon(backIcon, true)}<span class="visually-hidden">${msg('Previous quote')}</span>
@@ -355,6 +333,29 @@ export class QuoteCarousel extends CitiesElement {
         <button class="arrow next" part="next" type="button" aria-controls="slides" @click=${this.__next}>
           ${icon(forwardIcon, true)}<span class="visually-hidden">${msg('Next quote')}</span>
         </button>
+      </div>
+      <div
+        class="slides"
+        part="slides"
+        id="slides"
+        aria-live=${this.__rotation.running ? 'off' : 'polite'}
+        aria-atomic="false"
+        @pointerdown=${this.__onPointerDown}
+        @pointerup=${this.__onPointerUp}
+        @pointercancel=${this.__onPointerCancel}
+      >
+        ${items.map(
+          (quote, i) => html`<div
+            class=${i === current ? 'slide current' : 'slide'}
+            part="slide"
+            id="slide-${i}"
+            role="tabpanel"
+            aria-labelledby="dot-${i}"
+            ?inert=${i !== current}
+          >
+            ${this.__renderQuote(quote)}
+          </div>`,
+        )}
       </div>
     </section>`;
   }
