@@ -34,6 +34,22 @@ const loadSvelte = () => import(/* @vite-ignore */ SVELTE_URL) as Promise<Svelte
 
 const items = (el: Element) => el.shadowRoot!.querySelectorAll('[part=item]').length;
 
+/**
+ * What each framework's example must give: the element, defined, that loaded its feed and told the framework's
+ * listener (`loads`), with `limit` 3 set as a property (no attribute) and three news items shown.
+ */
+async function expectRendered(el: Element | null, loads: FeedLoadDetail[], by: string): Promise<NewsList> {
+  expect(el).to.be.instanceOf(NewsList);
+  const news = el as NewsList;
+  await waitUntil(() => loads.length === 1, `cities-feed-load reached the ${by} listener`);
+  expect(loads[0]!.count).to.equal(3);
+  expect(news.limit, 'a number property, not the string of an attribute').to.equal(3);
+  expect(news.hasAttribute('limit'), 'set as a property').to.equal(false);
+  await news.updateComplete;
+  expect(items(news)).to.equal(3);
+  return news;
+}
+
 describe('in frameworks (docs/frameworks.md)', function () {
   this.timeout(15000);
   let box: HTMLDivElement;
@@ -69,15 +85,8 @@ describe('in frameworks (docs/frameworks.md)', function () {
           ),
         );
       render(3);
-      const el = box.querySelector('cities-news-list')!;
-      expect(el).to.be.instanceOf(NewsList);
-      await waitUntil(() => loads.length === 1, 'cities-feed-load reached the React prop');
-      expect(loads[0]!.count).to.equal(3);
-      expect(el.limit, 'a number property, not the string of an attribute').to.equal(3);
-      expect(el.hasAttribute('limit'), 'set as a property').to.equal(false);
+      const el = await expectRendered(box.querySelector('cities-news-list'), loads, 'React prop');
       expect(el.layout).to.equal('compact');
-      await el.updateComplete;
-      expect(items(el)).to.equal(3);
 
       render(2);
       await el.updateComplete;
@@ -143,14 +152,7 @@ describe('in frameworks (docs/frameworks.md)', function () {
       const warnings: string[] = [];
       app.config.warnHandler = (message: string) => warnings.push(message);
       app.mount(box);
-      const el = box.querySelector('cities-news-list')!;
-      expect(el).to.be.instanceOf(NewsList);
-      await waitUntil(() => loads.length === 1, 'cities-feed-load reached the Vue listener');
-      expect(loads[0]!.count).to.equal(3);
-      expect(el.limit).to.equal(3);
-      expect(el.hasAttribute('limit'), 'set as a property').to.equal(false);
-      await el.updateComplete;
-      expect(items(el)).to.equal(3);
+      const el = await expectRendered(box.querySelector('cities-news-list'), loads, 'Vue');
 
       limit.value = 1;
       await nextTick();
@@ -171,14 +173,7 @@ describe('in frameworks (docs/frameworks.md)', function () {
         props: { src: feedUrl(uniqueKey('svelte'), { fixture: 'news-list' }), limit: 3, onload: (event: CustomEvent<FeedLoadDetail>) => loads.push(event.detail) },
       });
       flushSync();
-      const el = box.querySelector('cities-news-list')!;
-      expect(el).to.be.instanceOf(NewsList);
-      await waitUntil(() => loads.length === 1, 'cities-feed-load reached the Svelte handler');
-      expect(loads[0]!.count).to.equal(3);
-      expect(el.limit).to.equal(3);
-      expect(el.hasAttribute('limit'), 'set as a property').to.equal(false);
-      await el.updateComplete;
-      expect(items(el)).to.equal(3);
+      await expectRendered(box.querySelector('cities-news-list'), loads, 'Svelte');
       unmount(app);
     });
   });
