@@ -126,4 +126,48 @@ window.addEventListener('cities-countdown-state', (event) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test("docs/frameworks.md's React typing compiles against them, and refuses a wrong layout", async () => {
+    const ts = (await import('typescript')).default;
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const docs = await readFile(path.join(root, 'docs/frameworks.md'), 'utf8');
+    const block = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes("declare module 'react'"));
+    assert.ok(block, "docs/frameworks.md has no block with declare module 'react'");
+    const dir = mkdtempSync(path.join(root, '.types-probe-'));
+    try {
+      // The docs' declarations as a user would save them, importing the shipped types instead of the package name.
+      writeFileSync(path.join(dir, 'cities-widgets.d.ts'), block.replaceAll("from 'cities-widgets'", "from '../dist/lib/index.js'"));
+      writeFileSync(
+        path.join(dir, 'news.tsx'),
+        `export const ok = (
+  <cities-news-list src="/feed.json" limit={5} layout="compact" heading-level={3} loading="eager" motion="reduce"
+    oncities-feed-load={(event) => {
+      const count: number = event.detail.count;
+      // @ts-expect-error: no such field (a detail typed any would let it through)
+      void event.detail.items;
+      void count;
+    }}
+    oncities-feed-error={(event) => { const message: string = event.detail.message; void message; }} />
+);
+// @ts-expect-error: not one of the news list's layouts
+export const wrong = <cities-news-list layout="grid" />;
+`,
+      );
+      const program = ts.createProgram([path.join(dir, 'cities-widgets.d.ts'), path.join(dir, 'news.tsx')], {
+        strict: true,
+        noEmit: true,
+        jsx: ts.JsxEmit.ReactJSX,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ES2022,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+        types: [],
+        skipLibCheck: true,
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      assert.deepEqual(diagnostics, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
