@@ -16,8 +16,16 @@ function cached<T>(kind: string, locale: string, options: object | undefined, ma
   return value;
 }
 
+let numberFormatBuilt = false;
+
 export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) =>
-  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+  cached('n', locale, options, () => {
+    numberFormatBuilt = true;
+    return new Intl.NumberFormat(locale, options);
+  });
+
+/** Whether the page has an Intl.NumberFormat: its first costs 15–20 ms (ICU data), every later one 0.1–3 ms. */
+export const numberFormatReady = (): boolean => numberFormatBuilt;
 
 export const dateTimeFormat = (locale: string, options?: Intl.DateTimeFormatOptions) =>
   cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));

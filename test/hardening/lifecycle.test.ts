@@ -151,13 +151,14 @@ describe('lifecycle', function () {
     const key = uniqueKey('intl');
     const src = await putFeed(key, newsFeed('Patience'), { delay: 600 });
     // In the page's language (English), eager: the URL is picked up in the first update, which must not miss
-    // it (a language chunk to load, as for "fr", would give a second update and hide that).
-    const el = addWidget(page, 'cities-quote-carousel', {}, { loading: 'eager', src });
+    // it (a language chunk to load, as for "fr", would give a second update and hide that). The news list: the
+    // carousel needs no number before its first quote and leaves this head start out (the test below).
+    const el = addWidget(page, 'cities-news-list', {}, { loading: 'eager', src });
     await until(async () => (await seen(key)).count === 1, 'the request in flight');
     await until(() => built.length > 0, 'a number format built', 400);
     expect(stateOf(el), 'the feed has not arrived yet').to.equal('loading');
     expect(built[0]).to.equal('en');
-    await until(() => shadow(el).querySelector('blockquote') !== null, 'the quote shown', 3000);
+    await until(() => shadow(el).querySelector('[part=item]') !== null, 'the headline shown', 3000);
     page.win.Intl.NumberFormat = Original;
     expectQuiet(page.probe);
   });
@@ -194,6 +195,30 @@ describe('lifecycle', function () {
     expectQuiet(page.probe);
   });
 
+  it("the carousel shows its first quote before the page's first number format, then numbers its tabs in the locale's digits", async () => {
+    // Its only numbers are in its tabs' hidden names: an instant feed must not wait 15–20 ms of ICU set-up for them.
+    const page = await openPage('plain.html');
+    let el: Element | undefined;
+    const quoteShownFirst: boolean[] = [];
+    const Original = page.win.Intl.NumberFormat;
+    page.win.Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args: [string?]) {
+        quoteShownFirst.push(!!el && shadow(el).querySelector('blockquote') !== null);
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    const feed = { version: 1, quotes: ['Ada', 'Bea', 'Cleo'].map((author) => ({ id: author, text: `Words of ${author}`, author })) };
+    const src = await putFeed(uniqueKey('digits'), feed);
+    el = addWidget(page, 'cities-quote-carousel', {}, { loading: 'eager', src, lang: 'ar-EG' });
+    const names = () => [...shadow(el!).querySelectorAll('[part~=dot] .visually-hidden')].map((n) => n.textContent ?? '');
+    await until(() => names().length === 3 && names().every((n) => /[١٢٣]/.test(n)), "the tabs named with Arabic-Indic digits (ar-EG)", 3000);
+    page.win.Intl.NumberFormat = Original;
+    expect(quoteShownFirst.length, 'a number format was built').to.be.greaterThan(0);
+    expect(quoteShownFirst[0], 'the quote was shown before it').to.equal(true);
+    expect(names()[1]).to.contain('٢').and.to.contain('Bea');
+    expectQuiet(page.probe);
+  });
+
   it('a page whose Intl.NumberFormat throws gets no rejection from that head start', async () => {
     const page = await openPage('plain.html');
     const Original = page.win.Intl.NumberFormat;
@@ -203,10 +228,11 @@ describe('lifecycle', function () {
       throw new Error('this page broke Intl');
     } as unknown as typeof Intl.NumberFormat;
     const key = uniqueKey('intl-broken');
-    // One quote: the carousel shows it without formatting a number.
+    // One headline in the list layout: the news list shows it without formatting a number (its date is a
+    // DateTimeFormat's).
     const src = await putFeed(key, newsFeed('Still here'), { delay: 300 });
-    const el = addWidget(page, 'cities-quote-carousel', {}, { loading: 'eager', src });
-    await until(() => shadow(el).querySelector('blockquote') !== null, 'the quote shown', 3000);
+    const el = addWidget(page, 'cities-news-list', {}, { loading: 'eager', src });
+    await until(() => shadow(el).querySelector('[part=item]') !== null, 'the headline shown', 3000);
     page.win.Intl.NumberFormat = Original;
     expect(calls, 'the head start tried').to.be.greaterThan(0);
     expectQuiet(page.probe);
