@@ -233,8 +233,18 @@ describe('lifecycle', function () {
     const src = await putFeed(key, newsFeed('Still here'), { delay: 300 });
     const el = addWidget(page, 'cities-news-list', {}, { loading: 'eager', src });
     await until(() => shadow(el).querySelector('[part=item]') !== null, 'the headline shown', 3000);
-    page.win.Intl.NumberFormat = Original;
     expect(calls, 'the head start tried').to.be.greaterThan(0);
+    // The carousel builds its number format after its first quote: with Intl broken, its tabs keep plain digits.
+    const quotes = { version: 1, quotes: ['Ada', 'Bea'].map((author) => ({ id: author, text: `Words of ${author}`, author })) };
+    const quotesSrc = await putFeed(uniqueKey('intl-broken-q'), quotes);
+    const tried = calls;
+    const carousel = addWidget(page, 'cities-quote-carousel', {}, { loading: 'eager', src: quotesSrc });
+    await until(() => shadow(carousel).querySelector('blockquote') !== null, 'the quote shown', 3000);
+    await until(() => calls > tried, 'the carousel tried to build its number format', 2000);
+    await sleep(100);
+    const names = [...shadow(carousel).querySelectorAll('[part~=dot] .visually-hidden')].map((n) => n.textContent?.trim());
+    expect(names).to.deep.equal(['Quote 1: Ada', 'Quote 2: Bea']);
+    page.win.Intl.NumberFormat = Original;
     expectQuiet(page.probe);
   });
 

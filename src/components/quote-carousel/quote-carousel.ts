@@ -291,7 +291,10 @@ export class QuoteCarousel extends CitiesElement {
    */
   protected override whileLoading(): void {}
 
-  /** Until the page has a number format, the tabs' names use plain digits; it is built after the next frame. */
+  /**
+   * Until the page has a number format, the tabs' names use plain digits; it is built after the next frame (and
+   * on a page whose Intl.NumberFormat throws, never: the plain digits stay, and nothing is thrown at the page).
+   */
   private __digitsLater = false;
 
   protected renderContent(result: ParseResult): unknown {
@@ -304,11 +307,13 @@ export class QuoteCarousel extends CitiesElement {
     if (!nf && !this.__digitsLater) {
       this.__digitsLater = true;
       requestAnimationFrame(() =>
-        yieldToPage().then(() => {
-          this.__digitsLater = false;
-          numberFormat(this.formatLocale);
-          this.requestUpdate();
-        }),
+        yieldToPage()
+          .then(() => {
+            numberFormat(this.formatLocale);
+            this.__digitsLater = false;
+            this.requestUpdate();
+          })
+          .catch(() => undefined),
       );
     }
     const playing = this.__rotation.playing;
