@@ -93,9 +93,20 @@ export function warmIntl(locale: string): void {
   if (warmed) return;
   warmed = true;
   // Only a head start: if the page has broken Intl, the widget's own render meets it, not a stray rejection.
-  yieldToPage()
-    .then(() => numberFormat(locale).format(1))
-    .catch(() => undefined);
+  void numberFormatSoon(locale);
+}
+
+/**
+ * Builds (and uses once) the number format of `locale` in a task of its own; resolves whether it could (a page may have broken
+ * Intl.NumberFormat: then false, and nothing is thrown at the page).
+ */
+export function numberFormatSoon(locale: string): Promise<boolean> {
+  return yieldToPage()
+    .then(() => {
+      numberFormat(locale).format(1);
+      return true;
+    })
+    .catch(() => false);
 }
 
 const prepared = new Map<string, Promise<void>>();

@@ -5,8 +5,7 @@ import { AutoplayController, DEFAULT_INTERVAL } from '../../controllers/autoplay
 import type { ParseResult } from '../../data/parse.js';
 import type { Quote } from '../../data/schema.js';
 import { fold, type ResolvedText } from '../../data/text.js';
-import { numberFormat, numberFormatReady } from '../../i18n/format.js';
-import { yieldToPage } from '../../data/tasks.js';
+import { numberFormat, numberFormatReady, numberFormatSoon } from '../../i18n/format.js';
 import { quoteCarouselStyles } from './quote-carousel.styles.js';
 
 export interface QuoteChangeDetail {
@@ -307,13 +306,11 @@ export class QuoteCarousel extends CitiesElement {
     if (!nf && !this.__digitsLater) {
       this.__digitsLater = true;
       requestAnimationFrame(() =>
-        yieldToPage()
-          .then(() => {
-            numberFormat(this.formatLocale);
-            this.__digitsLater = false;
-            this.requestUpdate();
-          })
-          .catch(() => undefined),
+        numberFormatSoon(this.formatLocale).then((built) => {
+          if (!built) return;
+          this.__digitsLater = false;
+          this.requestUpdate();
+        }),
       );
     }
     const playing = this.__rotation.playing;
