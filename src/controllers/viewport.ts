@@ -12,18 +12,29 @@ export function whenNearViewport(element: Element, callback: () => void): () => 
   }
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        const cb = callbacks.get(entry.target);
-        stop(entry.target);
-        cb?.();
-      }
+      for (const entry of entries) if (entry.isIntersecting) near(entry.target);
     },
     { rootMargin: '300px' },
   );
   callbacks.set(element, callback);
   observer.observe(element);
+  // The observer's first answer comes after the next frame, so a widget already in view would request its feed
+  // only then. Once the updates of this turn are done (the widgets' skeletons rendered), its box is read: the
+  // layout the frame would do anyway, done once for all of them. A widget hidden, or skipped by
+  // `content-visibility`, waits for the observer. (Unlike the observer, this does not see an ancestor's
+  // overflow clip: a widget scrolled out of a clipping box near the viewport requests its feed a little early.)
+  queueMicrotask(() => {
+    if (callbacks.get(element) !== callback || !element.checkVisibility?.({ contentVisibilityAuto: true })) return;
+    const box = element.getBoundingClientRect();
+    if (box.bottom > -300 && box.right > -300 && box.top < innerHeight + 300 && box.left < innerWidth + 300) near(element);
+  });
   return () => stop(element);
+}
+
+function near(element: Element) {
+  const callback = callbacks.get(element);
+  stop(element);
+  callback?.();
 }
 
 function stop(element: Element) {

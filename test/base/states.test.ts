@@ -241,6 +241,41 @@ describe('shared widget behaviour', () => {
     expect((await seen(lazyKey)).count).to.equal(1);
   });
 
+  it('requests the feed of a lazy widget already in view before the next frame, not after the observer', async () => {
+    window.scrollTo(0, 0);
+    const [nearKey, hiddenKey, skippedKey, farKey] = [uniqueKey(), uniqueKey(), uniqueKey(), uniqueKey()];
+    const host = document.createElement('div');
+    // Built by hand, not with fixture(), which waits for a frame: what is asserted is what happens before it.
+    host.innerHTML = `<test-widget id="near" src="${feedUrl(nearKey)}"></test-widget>
+      <div hidden><test-widget id="hidden" src="${feedUrl(hiddenKey)}"></test-widget></div>
+      <div style="content-visibility: hidden"><test-widget id="skipped" src="${feedUrl(skippedKey)}"></test-widget></div>
+      <div style="height: 5000px"></div>
+      <test-widget id="far" src="${feedUrl(farKey)}"></test-widget>`;
+    const widget = (id: string) => host.querySelector<TestWidget>(`#${id}`)!;
+    let frames = 0;
+    requestAnimationFrame(() => frames++);
+    document.body.append(host);
+    try {
+      await widget('near').updateComplete;
+      await Promise.resolve();
+      expect(frames, 'no frame yet').to.equal(0);
+      expect(widget('near').state.waitingForViewport).to.equal(false);
+      expect(widget('near').state.busy, 'its request is on its way').to.equal(true);
+      for (const id of ['hidden', 'skipped', 'far']) expect(widget(id).state.waitingForViewport, id).to.equal(true);
+      await waitUntil(() => stateOf(widget('near')) === 'ready', 'near ready');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))));
+      expect((await seen(nearKey)).count).to.equal(1);
+      // Not shown (display: none, content-visibility: hidden) or far below: left to the observer, which waits.
+      for (const key of [hiddenKey, skippedKey, farKey]) expect((await seen(key)).count).to.equal(0);
+      host.querySelector<HTMLElement>('[hidden]')!.hidden = false;
+      await waitUntil(() => stateOf(widget('hidden')) === 'ready', 'shown, then loaded by the observer');
+      expect((await seen(hiddenKey)).count).to.equal(1);
+      expect((await seen(farKey)).count).to.equal(0);
+    } finally {
+      host.remove();
+    }
+  });
+
   it('does the work meant for the network time (Intl set-up) only once the request is on its way', async () => {
     window.scrollTo(0, 0); // an earlier test scrolled down
     const lazyKey = uniqueKey();

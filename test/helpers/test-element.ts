@@ -39,7 +39,14 @@ export class TestWidget extends CitiesElement {
 
   /** Exposes the state for assertions. */
   get state() {
-    return { status: this.feed.status, stale: this.feed.stale, result: this.feed.result, locale: this.locale };
+    return {
+      status: this.feed.status,
+      stale: this.feed.stale,
+      result: this.feed.result,
+      locale: this.locale,
+      busy: this.feed.busy,
+      waitingForViewport: this.feed.waitingForViewport,
+    };
   }
 
   get retryLabel() {
