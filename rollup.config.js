@@ -13,6 +13,7 @@ import { parseAst } from 'rollup/parseAst';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import { MANGLED_MEMBERS, MANGLED_PROPERTIES } from './scripts/mangled-members.mjs';
+import { shortLibraryErrors } from './scripts/library-errors.mjs';
 
 const WIDGETS = ['event-countdown', 'initiative-feed', 'news-list', 'quote-carousel'];
 
@@ -453,6 +454,7 @@ export default entries.map(([name, input]) => {
       // Collapse the whitespace of html`` and css`` templates (Lit ships them as written).
       minifyTemplateLiterals({ include: ['src/**/*.ts'], failOnError: true }),
       tidyStyles,
+      shortLibraryErrors,
       catalogs.filter,
       mangledNamesOnlyOurs,
       terser({
