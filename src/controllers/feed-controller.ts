@@ -155,11 +155,15 @@ export class FeedController implements ReactiveController {
       void this.__load();
     } else {
       this.__watching = true;
-      this.__cancelWatch = whenNearViewport(this.__host, () => {
-        this.__cancelWatch = undefined;
-        this.__watching = false;
-        void this.__load();
-      });
+      this.__cancelWatch = whenNearViewport(
+        this.__host,
+        () => {
+          this.__cancelWatch = undefined;
+          this.__watching = false;
+          void this.__load();
+        },
+        !this.result && !this.__readingCopy,
+      );
     }
   }
 

@@ -5,7 +5,11 @@
 const callbacks = new Map<Element, () => void>();
 let observer: IntersectionObserver | undefined;
 
-export function whenNearViewport(element: Element, callback: () => void): () => void {
+/**
+ * `soon`: the element has nothing to show until then (no copy from an earlier visit), so it is worth reading its
+ * box before the next frame rather than waiting for the observer's first answer, which comes after that frame.
+ */
+export function whenNearViewport(element: Element, callback: () => void, soon = false): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     callback();
     return () => undefined;
@@ -19,15 +23,18 @@ export function whenNearViewport(element: Element, callback: () => void): () => 
   callbacks.set(element, callback);
   observer.observe(element);
   // The observer's first answer comes after the next frame, so a widget already in view would request its feed
-  // only then. Once the updates of this turn are done (the widgets' skeletons rendered), its box is read: the
-  // layout the frame would do anyway, done once for all of them. A widget hidden, or skipped by
-  // `content-visibility`, waits for the observer. (Unlike the observer, this does not see an ancestor's
-  // overflow clip: a widget scrolled out of a clipping box near the viewport requests its feed a little early.)
-  queueMicrotask(() => {
-    if (callbacks.get(element) !== callback || !element.checkVisibility?.({ contentVisibilityAuto: true })) return;
-    const box = element.getBoundingClientRect();
-    if (box.bottom > -300 && box.right > -300 && box.top < innerHeight + 300 && box.left < innerWidth + 300) near(element);
-  });
+  // only then. Once the updates of this turn are done (the skeletons rendered), its box is read: the layout the
+  // frame would do anyway, done once for all of them (cheap while they show skeletons; a widget showing a copy
+  // has no need to hurry). A widget hidden, or skipped by `content-visibility`, waits for the observer. (Unlike
+  // the observer, this does not see an ancestor's overflow clip: a widget scrolled out of a clipping box near
+  // the viewport requests its feed a little early.)
+  if (soon) {
+    queueMicrotask(() => {
+      if (callbacks.get(element) !== callback || !element.checkVisibility?.({ contentVisibilityAuto: true })) return;
+      const box = element.getBoundingClientRect();
+      if (box.bottom > -300 && box.right > -300 && box.top < innerHeight + 300 && box.left < innerWidth + 300) near(element);
+    });
+  }
   return () => stop(element);
 }
 

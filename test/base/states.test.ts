@@ -276,6 +276,33 @@ describe('shared widget behaviour', () => {
     }
   });
 
+  it('leaves the refresh of a lazy widget in view that shows a copy from an earlier visit to the observer', async () => {
+    window.scrollTo(0, 0);
+    const key = uniqueKey();
+    const url = feedUrl(key);
+    await loadFeed(url);
+    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'stored', { timeout: 3000 });
+    clearLoaderMemory();
+    resetCacheState(); // read the copy from storage, as on a new visit
+    const el = document.createElement('test-widget');
+    el.src = url;
+    let frames = 0;
+    requestAnimationFrame(() => frames++);
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      await Promise.resolve();
+      expect(frames, 'no frame yet').to.equal(0);
+      expect(el.state.stale, 'the copy is shown').to.equal(true);
+      // Nothing to hurry for: no box read before the frame, the observer's answer starts the refresh.
+      expect(el.state.waitingForViewport).to.equal(true);
+      await waitUntil(async () => (await seen(key)).count === 2, 'refreshed once the observer answered');
+      await waitUntil(() => !el.state.stale, 'the copy confirmed');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('does the work meant for the network time (Intl set-up) only once the request is on its way', async () => {
     window.scrollTo(0, 0); // an earlier test scrolled down
     const lazyKey = uniqueKey();
