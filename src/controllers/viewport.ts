@@ -27,7 +27,8 @@ export function whenNearViewport(element: Element, callback: () => void, soon = 
   // frame would do anyway, done once for all of them (cheap while they show skeletons; a widget showing a copy
   // has no need to hurry). A widget hidden, or skipped by `content-visibility`, waits for the observer. (Unlike
   // the observer, this does not see an ancestor's overflow clip: a widget scrolled out of a clipping box near
-  // the viewport requests its feed a little early.)
+  // the viewport requests its feed a little early. In a tab opened in the background, where the observer does
+  // not answer until the tab is shown, a widget in view loads at once and is ready when the visitor comes.)
   if (soon) {
     queueMicrotask(() => {
       if (callbacks.get(element) !== callback || !element.checkVisibility?.({ contentVisibilityAuto: true })) return;
