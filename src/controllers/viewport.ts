@@ -4,6 +4,8 @@
  */
 const callbacks = new Map<Element, () => void>();
 let observer: IntersectionObserver | undefined;
+/** How near counts as near, in CSS px: the observer's root margin, and the early read's. */
+const MARGIN = 300;
 
 /**
  * `soon`: the element has nothing to show until then (no copy from an earlier visit), so it is worth reading its
@@ -18,7 +20,7 @@ export function whenNearViewport(element: Element, callback: () => void, soon = 
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) near(entry.target);
     },
-    { rootMargin: '300px' },
+    { rootMargin: `${MARGIN}px` },
   );
   callbacks.set(element, callback);
   observer.observe(element);
@@ -33,7 +35,9 @@ export function whenNearViewport(element: Element, callback: () => void, soon = 
     queueMicrotask(() => {
       if (callbacks.get(element) !== callback || !element.checkVisibility?.({ contentVisibilityAuto: true })) return;
       const box = element.getBoundingClientRect();
-      if (box.bottom > -300 && box.right > -300 && box.top < innerHeight + 300 && box.left < innerWidth + 300) near(element);
+      if (box.bottom > -MARGIN && box.right > -MARGIN && box.top < innerHeight + MARGIN && box.left < innerWidth + MARGIN) {
+        near(element);
+      }
     });
   }
   return () => stop(element);
