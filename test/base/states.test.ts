@@ -15,6 +15,14 @@ const box = (el: Element) => shadow(el).querySelector('.root');
 
 const pageErrors = new PageErrors();
 
+/** Loads `url` once so that its copy is in localStorage, then forgets everything else, as a new visit would. */
+async function storeCopyOf(url: string): Promise<void> {
+  await loadFeed(url);
+  await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'stored', { timeout: 3000 });
+  clearLoaderMemory();
+  resetCacheState(); // read the copy from storage, as on a new visit
+}
+
 describe('shared widget behaviour', () => {
   beforeEach(() => {
     clearLoaderMemory();
@@ -280,10 +288,7 @@ describe('shared widget behaviour', () => {
     window.scrollTo(0, 0);
     const key = uniqueKey();
     const url = feedUrl(key);
-    await loadFeed(url);
-    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'stored', { timeout: 3000 });
-    clearLoaderMemory();
-    resetCacheState(); // read the copy from storage, as on a new visit
+    await storeCopyOf(url);
     const el = document.createElement('test-widget');
     el.src = url;
     let frames = 0;
@@ -333,10 +338,7 @@ describe('shared widget behaviour', () => {
     const key = uniqueKey();
     // About 600,000 characters: over what is validated at once, so the copy is read in slices (a promise).
     const url = feedUrl(key, { fixture: 'initiatives-5000', items: 1000 });
-    await loadFeed(url);
-    await waitUntil(() => localStorage.getItem(`cities-widgets:feed:v1:${url}`) !== null, 'stored', { timeout: 3000 });
-    clearLoaderMemory();
-    resetCacheState(); // read the copy from storage, as on a new visit
+    await storeCopyOf(url);
     const el = await fixture(html`<div>
       <div style="height: 5000px"></div>
       <test-widget id="lazy" src=${url}></test-widget>
