@@ -6,8 +6,15 @@ import { css } from 'lit';
  * ships in every bundle for nothing: test/node/styles.test.mjs keeps every private property both set and read.
  */
 export const baseStyles = css`
+  /* The width it is given, in every layout: a widget lays itself out by its own width (container queries), so
+     its content gives it no width of its own, and in a flex row, a float or a centred column (which size their
+     children to content) it shrank to about 32 px. "stretch" fills the space as a block does, margins included;
+     the page's own width on the element wins. (A parent that is itself sized to content, inline-block, still
+     needs a width.) */
   :host {
     display: block;
+    inline-size: -webkit-fill-available;
+    inline-size: stretch;
   }
   :host([hidden]) {
     display: none;

@@ -222,6 +222,34 @@ describe('hostile host pages', function () {
     expectQuiet(page.probe);
   });
 
+  it('fills the width it is given in layouts that size their children to content (flex row, float, centred column)', async () => {
+    // A widget lays itself out by its own width (container queries), so its content gives it no width of its
+    // own: in these layouts it used to shrink to about 32 px and grow thousands of pixels tall.
+    const page = await openPage('plain.html', {}, { width: 1000 });
+    const feed = widgetsFeed();
+    const layouts: [name: string, wrap: (widget: string) => string, width: number][] = [
+      ['a flex row beside a 200 px sidebar', (w) => `<div style="display:flex;gap:20px;width:800px"><aside style="flex:0 0 200px">Menu</aside>${w}</div>`, 580],
+      ['a float', (w) => `<div style="width:800px">${w.replace(/^<(\S+)/, '<$1 style="float:right"')}<p>Article</p></div>`, 800],
+      ['a centred flex column', (w) => `<div style="display:flex;flex-direction:column;align-items:center;width:800px">${w}</div>`, 800],
+      ['a block, with the page\u2019s margin and border on the widget', (w) => `<div style="width:800px">${w.replace(/^<(\S+)/, '<$1 style="margin:0 20px;border:2px solid"')}</div>`, 760],
+      ['a flex row narrower than the sidebar and the widget would like', (w) => `<div style="display:flex;width:360px"><aside style="flex:0 0 100px">Menu</aside>${w}</div>`, 260],
+    ];
+    const slots = page.doc.getElementById('slots')!;
+    for (const tag of TAGS) {
+      slots.innerHTML = layouts.map(([, wrap]) => wrap(`<${tag} src="${feed}" loading="eager"></${tag}>`)).join('');
+      const els = [...slots.querySelectorAll(tag)];
+      await until(() => els.every((el) => stateOf(el) === 'content'), `every ${tag} shows its content`, 8000);
+      els.forEach((el, i) => {
+        const [name, , width] = layouts[i]!;
+        const box = rect(el);
+        expect(Math.abs(box.width - width), `<${tag}> in ${name}: ${Math.round(box.width)} px wide`).to.be.at.most(1);
+        // Not squeezed inside either: the content box is the host's, less the border the page gave it.
+        expect(rect(shadow(el).querySelector('.root')!).width, `<${tag}> in ${name}: its content`).to.be.at.least(width - 4);
+      });
+    }
+    expectQuiet(page.probe);
+  });
+
   it('works with the script included twice: no exception, one warning per tag the second copy skipped', async () => {
     const page = await openPage('csp-twice.html', { feed: widgetsFeed() });
     await allRendered(page);
