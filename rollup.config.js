@@ -204,7 +204,21 @@ function bundleCatalogs(all) {
           if (out === code) this.error(`${id}: the message lookup (\`options?.id ?? generateId(template)\`) is not where it was; update rollup.config.js`);
           return { code: out, map: null };
         }
-        if (!/\.ts$/.test(id) || LOCALE_MODULE.test(id) || !code.includes('@lit/localize')) return null;
+        if (LOCALE_MODULE.test(id)) {
+          // A catalog chunk that imported `str` from the entry (`import { s } from "../cities-widgets.js"`) made a
+          // page that loads the entry under another URL (`cities-widgets.js?ver=6.4` from a CMS, an unversioned
+          // CDN URL that redirects) run a second copy of the whole bundle: a second Lit, "already defined"
+          // warnings, and under `trusted-types lit-html` a refused policy and English buttons. The catalog gets
+          // its own `str`, the object @lit/localize's runtime reads (`strTag`, `strings`, `values`), and imports
+          // nothing.
+          const out = code.replace(
+            /import\s*\{\s*str\s*\}\s*from\s*["']@lit\/localize["'];?/,
+            'const str = (strings, ...values) => ({ strTag: true, strings, values });',
+          );
+          if (out === code) this.error(`${id}: no \`import { str } from '@lit/localize'\`; update rollup.config.js`);
+          return { code: out, map: null };
+        }
+        if (!/\.ts$/.test(id) || !code.includes('@lit/localize')) return null;
         seen.add(id);
         const ast = this.parse(code);
         const where = (node) => `${path.relative(process.cwd(), id)} at ${node.start}`;
@@ -441,8 +455,9 @@ export default entries.map(([name, input]) => {
   return {
     input,
     onwarn,
-    // Let the language chunks import `str` from the entry itself, so the entry stays one self-contained file
-    // instead of a facade over a shared chunk.
+    // Let the JSON Feed adapter's chunk import what it shares from the entry itself, so the entry stays one
+    // self-contained file instead of a facade over a shared chunk. (The language chunks import nothing: see
+    // bundleCatalogs. The calendar export needs nothing of the entry.)
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       pageEntry,

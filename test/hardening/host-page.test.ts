@@ -334,6 +334,19 @@ describe('hostile host pages', function () {
     expectQuiet(page.probe);
   });
 
+  it('runs once when the page loads the bundle with a query string (`?ver=`, as a CMS does), languages included', async () => {
+    // The language chunks used to import from "../cities-widgets.js": another URL than the page's, so a second
+    // copy of the bundle ran, and under `trusted-types lit-html` its policy was refused and the Spanish
+    // widget's own strings stayed English.
+    const page = await openPage('csp-query.html', { feed: widgetsFeed(), tt: 'lit-html' });
+    await allRendered(page);
+    const ticker = shadow(page.doc.getElementById('news-es')!);
+    expect(ticker.querySelector('[part=label]')!.textContent).to.equal('Últimas noticias');
+    const entries = page.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(entries.filter((p) => p === '/dist/cities-widgets.js'), 'the bundle, fetched once').to.have.length(1);
+    expectQuiet(page.probe);
+  });
+
   it("works beside another Lit with `trusted-types lit-html 'allow-duplicates'`", async () => {
     const page = await openPage('csp-other-lit.html', { feed: widgetsFeed(), tt: "lit-html 'allow-duplicates'" });
     await allRendered(page);
