@@ -762,6 +762,20 @@ describe('<cities-quote-carousel>', () => {
       expect($$(cut.el, 'button.dot')).to.have.length(4);
     });
 
+    it('shows the first 50 quotes of a longer feed, whatever `limit` says, and says how many it shows', async () => {
+      // A slide and a tab per quote: 5,000 quotes made 70,000 nodes and froze the page for seconds.
+      const quotes = Array.from({ length: 80 }, (_, i) => ({ id: `q${i}`, text: `Quote number ${i + 1}`, author: `Author ${i + 1}` }));
+      const raw = JSON.stringify({ version: 1, quotes });
+      for (const limit of ['0', '70']) {
+        const { el, event } = await mount({ limit }, { raw });
+        expect(event.detail, `limit=${limit}`).to.deep.equal({ count: 50, skipped: 0 });
+        expect(slides(el), `limit=${limit}`).to.have.length(50);
+        expect($$(el, 'button.dot').at(-1)!.textContent!.trim()).to.equal('Quote 50: Author 50');
+      }
+      const fewer = await mount({ limit: '12' }, { raw });
+      expect([fewer.event.detail.count, slides(fewer.el).length]).to.deep.equal([12, 12]);
+    });
+
     it('shows one quote without controls and without rotation', async () => {
       useClock();
       const { el, event } = await mount({ autoplay: true, city: 'Bogota' });
