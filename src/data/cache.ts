@@ -10,7 +10,8 @@
  *
  * Big feeds stay off the critical path (bench/RESULTS.md): a fresh copy is written when the page is idle,
  * not in the task that delivers it; a copy over MAX_COPY characters is not kept at all; a large stored copy
- * is validated in slices (openCachedFeed) instead of in one long task.
+ * is validated in slices (openCachedFeed) instead of in one long task. The copies of all feeds together stay
+ * within MAX_COPIES and MAX_TOTAL characters: the newest are kept (makeRoom).
  */
 // Stored copies are always in our own format (validated feeds): no JSON Feed adapter here.
 import { validateFeed, validateFeedInSlices, type Feed, type ParseResult } from './validate.js';
@@ -29,6 +30,15 @@ const SYNC_MAX = 200_000;
  * and writing 3 MB takes 25–70 ms in one task. A feed that big relies on the HTTP cache for repeat visits.
  */
 export const MAX_COPY = 1_000_000;
+/**
+ * Copies kept at most, of every feed and every bundle together, and their characters at most: the newest are
+ * kept. Without a limit, every feed URL a site ever showed (one per section, or `feed.json?v=…` for each
+ * release) kept its copy for good, until the partner's own code could not store a megabyte on its own site.
+ */
+export const MAX_COPIES = 8;
+export const MAX_TOTAL = 2_000_000;
+/** The start of every copy's key (PREFIX of any bundle and format version). */
+const ANY_PREFIX = 'cities-widgets:feed:';
 let disabled = false;
 /** The stored string last validated for a URL, and what it gave. Dropped when that URL is written. */
 const validated = new Map<string, { raw: string; result: CachedFeed }>();
@@ -178,6 +188,7 @@ export function writeCachedFeed(url: string, feed: Feed): void {
       store.removeItem(PREFIX + url);
       return;
     }
+    makeRoom(store, PREFIX + url, copy.length);
     store.setItem(PREFIX + url, copy);
   } catch {
     // Quota exceeded or storage refused: try to free our own entry, then stop using the cache.
@@ -187,6 +198,32 @@ export function writeCachedFeed(url: string, feed: Feed): void {
       /* nothing more to do */
     }
     disabled = true;
+  }
+}
+
+/**
+ * Removes the oldest other copies until one of `size` characters under `key` keeps the copies within MAX_COPIES
+ * and MAX_TOTAL. A copy's age is its `savedAt`, at the start of the stored string (read without parsing it).
+ */
+function makeRoom(store: Storage, key: string, size: number): void {
+  const others: { key: string; savedAt: number; size: number }[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const other = store.key(i);
+    if (other === null || other === key || !other.startsWith(ANY_PREFIX)) continue;
+    const raw = store.getItem(other) ?? '';
+    others.push({ key: other, savedAt: Number(/^\{"savedAt":(\d+)/.exec(raw)?.[1] ?? 0), size: raw.length });
+  }
+  // Newest first: kept while there is room.
+  others.sort((a, b) => b.savedAt - a.savedAt);
+  let count = 1;
+  let total = size;
+  for (const other of others) {
+    if (count < MAX_COPIES && total + other.size <= MAX_TOTAL) {
+      count++;
+      total += other.size;
+    } else {
+      store.removeItem(other.key);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { loadFeed, clearLoaderMemory, parseRetryAfter } from '../../src/data/loader.js';
 import { flushCacheWrites, openCachedFeed, readCachedFeed, resetCacheState, writeCachedFeed } from '../../src/data/cache.js';
 import { parseFeed } from '../../src/data/parse.js';
-import { validateFeedInSlices } from '../../src/data/validate.js';
+import { validateFeedInSlices, type Feed } from '../../src/data/validate.js';
 import { FeedError } from '../../src/data/errors.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from '../helpers/server.js';
 
@@ -189,6 +189,34 @@ describe('feed loader', () => {
     expect(localStorage.getItem(stored), 'the older copy is gone, the big one not written').to.equal(null);
     flushCacheWrites();
     expect(Object.keys(localStorage).filter((k) => k.includes('initiatives-5000') || k === stored)).to.have.length(0);
+  });
+
+  it('keeps the 8 newest copies of every feed and bundle together, and 2 million characters at most', () => {
+    clearFeedCache();
+    localStorage.setItem('partner:settings', 'the site’s own');
+    const feed = { version: 1, initiatives: [], events: [], quotes: [], news: [] } as Feed;
+    const stored = (savedAt: number, pad = '') => JSON.stringify({ savedAt, feed: { ...feed, pad } });
+    const ours = () => Object.keys(localStorage).filter((k) => k.startsWith('cities-widgets:feed:')).sort();
+    // Nine copies from earlier visits (one of them a single-widget bundle's), saved at 1,000 … 1,008.
+    for (let i = 0; i < 9; i++) {
+      localStorage.setItem(`cities-widgets:feed:v1:${i === 4 ? 'news:' : ''}https://old.example/${i}.json`, stored(1000 + i));
+    }
+    writeCachedFeed('https://new.example/feed.json', feed);
+    expect(ours()).to.deep.equal(
+      [
+        'cities-widgets:feed:v1:https://new.example/feed.json',
+        ...[2, 3, 4, 5, 6, 7, 8].map((i) => `cities-widgets:feed:v1:${i === 4 ? 'news:' : ''}https://old.example/${i}.json`),
+      ].sort(),
+    );
+    // Characters: two copies of 900,000 and a new one of 400,000 are over 2 million: the older big one goes.
+    clearFeedCache();
+    localStorage.setItem('cities-widgets:feed:v1:https://big.example/a.json', stored(1, 'a'.repeat(900_000)));
+    localStorage.setItem('cities-widgets:feed:v1:https://big.example/b.json', stored(2, 'b'.repeat(900_000)));
+    writeCachedFeed('https://new.example/feed.json', { ...feed, title: 'c'.repeat(400_000) });
+    expect(ours()).to.deep.equal(['cities-widgets:feed:v1:https://big.example/b.json', 'cities-widgets:feed:v1:https://new.example/feed.json']);
+    expect(localStorage.getItem('partner:settings'), 'the page’s own keys are never touched').to.equal('the site’s own');
+    localStorage.removeItem('partner:settings');
+    clearFeedCache();
   });
 
   it('only turns the cache off when storage throws', async () => {
