@@ -192,7 +192,12 @@ function cleanLocalized(value: LocalizedText, max: number): LocalizedText {
   return out;
 }
 
-const cleanTopic = (topic: string): string => cleanText(topic, 60);
+/**
+ * A topic is a name that the `topic` attribute, the URL's `cw-topic` and the labels match: cleaned, never
+ * shortened (the schema keeps it within 100 code points). It used to be cut at 60 UTF-16 units, so a longer one
+ * showed with "…" and no `topic` attribute could name it.
+ */
+const cleanTopic = (topic: string): string => cleanText(topic, Infinity);
 
 /**
  * A label without its blank languages: `{ "en": "", "es": "Espacio público" }` is "Espacio público" on an English

@@ -178,18 +178,19 @@ describe('topic labels', () => {
     const long = 'x'.repeat(101);
     const text = `{"version":1,"topics":{"health":{"en":"Health","es":"Sal\u200Bud"},"housing":"Housing",
       "bad":42,"empty":{},"blank":"","__proto__":{"en":"Polluted"},"${long}":"Too long","a\u202Eb":"Cleaned key",
-      "${'y'.repeat(70)}":"Clipped like the topics"},
-      "initiatives":[{"id":"i","title":"t","city":"c","country":"ES","topics":["${'y'.repeat(70)}"]}]}`;
+      "${'y'.repeat(100)}":"Long, and whole"},
+      "initiatives":[{"id":"i","title":"t","city":"c","country":"ES","topics":["${'y'.repeat(100)}"]}]}`;
     const { feed, skipped } = parseFeed(JSON.parse(text), BASE);
     expect(({} as Record<string, unknown>)['en']).to.equal(undefined);
     expect(Object.getPrototypeOf(feed.topics)).to.equal(Object.prototype);
-    const clipped = feed.initiatives[0]!.topics![0]!;
-    expect(clipped).to.have.length(61).and.match(/…$/);
+    // A topic names a subject (the `topic` attribute and the labels match it): never shortened, even at the
+    // schema's 100 characters.
+    expect(feed.initiatives[0]!.topics).to.deep.equal(['y'.repeat(100)]);
     expect(feed.topics).to.deep.equal({
       health: { en: 'Health', es: 'Salud' },
       housing: 'Housing',
       ab: 'Cleaned key',
-      [clipped]: 'Clipped like the topics',
+      ['y'.repeat(100)]: 'Long, and whole',
     });
     expect(skipped.initiatives, 'labels are not items').to.equal(0);
   });
@@ -217,9 +218,8 @@ describe('topic labels', () => {
       },
       BASE,
     );
-    // (Key and topic clipped alike, at 60 UTF-16 units: they still match.)
-    const clipped = feed.initiatives[0]!.topics![2]!;
-    expect(feed.topics).to.deep.equal({ 'public-space': { es: 'Espacio público' }, [clipped]: { en: 'Bikes' } });
+    expect(feed.initiatives[0]!.topics![2]).to.equal(bikes);
+    expect(feed.topics).to.deep.equal({ 'public-space': { es: 'Espacio público' }, [bikes]: { en: 'Bikes' } });
   });
 
   it('reads at most 1,000 labels', () => {
