@@ -338,7 +338,8 @@ describe('hostile host pages', function () {
     // The language chunks used to import from "../cities-widgets.js": another URL than the page's, so a second
     // copy of the bundle ran, and under `trusted-types lit-html` its policy was refused and the Spanish
     // widget's own strings stayed English.
-    const page = await openPage('csp-query.html', { feed: widgetsFeed(), tt: 'lit-html' });
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed(), tt: 'lit-html', bundleQuery: '?ver=6.4.2' });
+    expect(page.doc.querySelector('script[type=module]')!.getAttribute('src')).to.equal('/dist/cities-widgets.js?ver=6.4.2');
     await allRendered(page);
     const ticker = shadow(page.doc.getElementById('news-es')!);
     expect(ticker.querySelector('[part=label]')!.textContent).to.equal('Últimas noticias');

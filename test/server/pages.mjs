@@ -5,7 +5,8 @@
  *   GET /hardening/pages/<file>            a file of test/hardening/pages/. HTML pages are templates:
  *                                          `{{>part}}` becomes the file part.part.html, `{{nonce}}` a fresh
  *                                          nonce, `{{name}}` the page's query parameter `name`
- *                                          (HTML-escaped). Headers per page:
+ *                                          (HTML-escaped; empty when absent: csp-widgets.html's
+ *                                          `{{bundleQuery}}` after the bundle's URL). Headers per page:
  *                                            csp-*.html   the strict CSP (STRICT_CSP below)
  *                                            *nonce*.html `style-src 'self' 'nonce-<nonce>'` instead
  *                                            ?tt=NAMES    adds `trusted-types NAMES` to the CSP
