@@ -161,7 +161,9 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     this.locale = locale;
     this.formatLocale = formattingLocale(language, locale);
     const dir = this.getAttribute('dir');
-    this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(language);
+    // The direction of the language it speaks: on a Hebrew page a widget speaks English (no Hebrew catalog), and
+    // English laid out right to left reads "of 5 1". Feed text keeps its own direction (dir="auto").
+    this.direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(locale);
   }
 
   protected override update(changed: PropertyValues): void {

@@ -42,7 +42,7 @@ describe('right to left', () => {
     errors.stop();
   });
 
-  it('takes the direction from the language, an explicit dir on the element winning', async () => {
+  it('takes the direction from the language it speaks, an explicit dir on the element winning', async () => {
     const src = feedUrl(uniqueKey(), { fixture: 'feed' });
     const tags: Tag[] = ['cities-initiative-feed', 'cities-quote-carousel', 'cities-news-list', 'cities-event-countdown'];
     for (const tag of tags) {
@@ -51,6 +51,11 @@ describe('right to left', () => {
       expect(dirOf(await mount(tag, { lang: 'ar', dir: 'ltr', src })), `${tag} ar dir=ltr`).to.equal('ltr');
       expect(dirOf(await mount(tag, { lang: 'en', dir: 'rtl', src })), `${tag} en dir=rtl`).to.equal('rtl');
       expect(dirOf(await mount(tag, { lang: 'zh-Hans', src })), `${tag} zh-Hans`).to.equal('ltr');
+      // A right-to-left language without a catalog: the widget speaks English, laid out as English (right to
+      // left, "1 of 5" read "of 5 1" and "Mexico City," came out ",Mexico City"). Its feed text keeps its own.
+      expect(dirOf(await mount(tag, { lang: 'he', src })), `${tag} he`).to.equal('ltr');
+      expect(dirOf(await mount(tag, { lang: 'fa-IR', src })), `${tag} fa-IR`).to.equal('ltr');
+      expect(dirOf(await mount(tag, { lang: 'he', dir: 'rtl', src })), `${tag} he dir=rtl`).to.equal('rtl');
     }
   });
 
