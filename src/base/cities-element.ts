@@ -203,6 +203,15 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   }
 
   /**
+   * The `lang` of text that Intl writes alone (a date, a duration in words) when it is in another language than
+   * the widget speaks: German dates in an English widget (no German catalog), read by a screen reader with a
+   * German voice. Nothing when the languages agree (`es-CO` formats in a Spanish widget).
+   */
+  protected get formatLang(): string | typeof nothing {
+    return this.formatLocale.split('-')[0] === this.locale.split('-')[0] ? nothing : this.formatLocale;
+  }
+
+  /**
    * `src`s of feed images that failed to load. Their box stays where it was (so nothing below it moves, as a
    * lazy image often fails while the visitor is looking), filled like an image that is still loading, instead
    * of a broken-image icon.

@@ -139,6 +139,32 @@ describe('languages in the widgets', () => {
     expect(ar[1]).to.match(/\d{1,2}\u200f?\/\d{1,2}\u200f?\/\d{4}/);
   });
 
+  it('marks dates and durations in another language than its own (no catalog) with their lang', async () => {
+    // A German or Taiwanese page gets English strings and German or Traditional Chinese dates: a screen reader
+    // must read those with their own voice, not the widget's English one.
+    const src = feedUrl(uniqueKey(), { fixture: 'feed', hours: 0 });
+    const times = async (tag: 'cities-initiative-feed' | 'cities-news-list', lang: string) => {
+      const el = await mount(tag, { lang, src });
+      const found = [...el.shadowRoot!.querySelectorAll('time')];
+      expect(found.length, `${tag} ${lang}: dates shown`).to.be.greaterThan(0);
+      return [...new Set(found.map((t) => t.getAttribute('lang')))];
+    };
+    expect(await times('cities-initiative-feed', 'zh-TW')).to.deep.equal(['zh-TW']);
+    expect(await times('cities-news-list', 'de')).to.deep.equal(['de']);
+    // The same language as its strings: nothing to mark (the root says it).
+    expect(await times('cities-news-list', 'es-CO')).to.deep.equal([null]);
+    expect(await times('cities-initiative-feed', 'en-GB')).to.deep.equal([null]);
+    const countdown = async (lang: string) => {
+      const el = await mount('cities-event-countdown', { lang, date: new Date(Date.now() + 3 * 86_400_000).toISOString(), place: 'Barcelona' }, 'render');
+      const spoken = el.shadowRoot!.querySelector('[part=countdown] .visually-hidden')!;
+      return [spoken.getAttribute('lang'), spoken.textContent];
+    };
+    const [lang, words] = await countdown('de');
+    expect(lang).to.equal('de');
+    expect(words).to.match(/\d+ Tage/);
+    expect((await countdown('fr'))[0]).to.equal(null);
+  });
+
   describe('the countdown', () => {
     let clock: sinon.SinonFakeTimers | undefined;
     afterEach(() => {

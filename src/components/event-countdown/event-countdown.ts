@@ -628,7 +628,7 @@ export class EventCountdown extends CitiesElement {
         (u) => html`<span class="unit unit-${u.unit}" part="unit" aria-hidden="true"
           ><span class="number" part="number">${u.number}</span> <span class="label" part="label">${u.label}</span></span
         >`,
-      )}<span class="visually-hidden">${this.__spoken(remaining, this.__unitNames)}</span>
+      )}<span class="visually-hidden" lang=${this.formatLang}>${this.__spoken(remaining, this.__unitNames)}</span>
     </div>`;
   }
 

@@ -844,7 +844,7 @@ export class InitiativeFeed extends CitiesElement {
               ${region.text ? html`<span lang=${this.langOf(region)}>${region.text}</span>` : nothing}
               ${time === undefined
                 ? nothing
-                : html`<time datetime=${item.published!}>${this.__dates.format(time, this.formatLocale)}</time>`}
+                : html`<time datetime=${item.published!} lang=${this.formatLang}>${this.__dates.format(time, this.formatLocale)}</time>`}
             </span>
           </p>
           ${summary?.text

@@ -191,7 +191,7 @@ export class NewsList extends CitiesElement {
   private __renderDate(item: NewsItem): TemplateResult | typeof nothing {
     const time = parseDateTime(item.published);
     if (time === undefined) return nothing;
-    return html`<time datetime=${item.published}>${this.__dates.format(time, this.formatLocale)}</time>`;
+    return html`<time datetime=${item.published} lang=${this.formatLang}>${this.__dates.format(time, this.formatLocale)}</time>`;
   }
 
   private __renderAuthors(item: NewsItem): TemplateResult | typeof nothing {
