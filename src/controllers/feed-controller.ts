@@ -71,6 +71,8 @@ export class FeedController implements ReactiveController {
   private __cancelWatch: (() => void) | undefined;
   private __refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private __refreshDue = false;
+  /** The `refresh` period the timer was set for (0: none). */
+  private __refresh = 0;
 
   constructor(private readonly __host: FeedHost) {
     __host.addController(this);
@@ -105,10 +107,20 @@ export class FeedController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.__onVisibility);
   }
 
-  /** Called by the host before each update: picks up a new URL. */
+  /** Called by the host before each update: picks up a new URL, and `loading` or `refresh` changed later. */
   hostUpdate(): void {
     const url = this.__host.feedUrl;
-    if (url === this.__url) return;
+    if (url === this.__url) {
+      if (!this.__connected || url === undefined) return;
+      // Made eager while it waits for the viewport: load now. Once loaded, a new `refresh` period starts now
+      // (a load on its way reads it when it ends).
+      if (this.__watching) {
+        if (this.__host.feedLoading === 'eager') this.__start();
+      } else if (this.__host.feedRefresh !== this.__refresh && !this.busy) {
+        this.__scheduleRefresh();
+      }
+      return;
+    }
     this.__url = url;
     this.__token++;
     this.busy = false;
@@ -201,7 +213,8 @@ export class FeedController implements ReactiveController {
   }
 
   private __scheduleRefresh(): void {
-    const seconds = this.__host.feedRefresh;
+    const seconds = (this.__refresh = this.__host.feedRefresh);
+    this.__clearRefresh();
     if (!this.__connected || !(seconds > 0)) return;
     this.__refreshTimer = setTimeout(() => {
       this.__refreshTimer = undefined;

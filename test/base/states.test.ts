@@ -372,6 +372,32 @@ describe('shared widget behaviour', () => {
     expect((await seen(key)).count).to.equal(afterRemove);
   });
 
+  it('picks up `loading` and `refresh` changed after it started', async () => {
+    const lazyKey = uniqueKey();
+    const key = uniqueKey();
+    const el = await fixture(html`<div>
+      <test-widget id="eager" loading="eager" src=${feedUrl(key)}></test-widget>
+      <div style="height: 5000px"></div>
+      <test-widget id="lazy" src=${feedUrl(lazyKey)}></test-widget>
+    </div>`);
+    const lazy = el.querySelector<TestWidget>('#lazy')!;
+    const eager = el.querySelector<TestWidget>('#eager')!;
+    // Far below the fold, then made eager: it loads without being scrolled to.
+    await waitUntil(() => stateOf(eager) === 'ready');
+    expect((await seen(lazyKey)).count).to.equal(0);
+    lazy.loading = 'eager';
+    await waitUntil(async () => (await seen(lazyKey)).count === 1, 'the lazy widget made eager loads', { timeout: 2000 });
+    // No refresh, then every second, then none again.
+    expect((await seen(key)).count).to.equal(1);
+    eager.setAttribute('refresh', '1');
+    await waitUntil(async () => (await seen(key)).count === 3, 'refreshed twice once `refresh="1"` was set', { timeout: 3500 });
+    await waitUntil(() => !eager.state.busy, 'the refresh answered');
+    eager.setAttribute('refresh', '0');
+    const stopped = (await seen(key)).count;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await seen(key)).count, 'no refresh after `refresh="0"`').to.equal(stopped);
+  });
+
   it('reads page-wide defaults from meta tags, the element attribute winning', async () => {
     const key = uniqueKey();
     const metaSrc = Object.assign(document.createElement('meta'), { name: 'cities-widgets:src', content: feedUrl(key) });
