@@ -22,6 +22,7 @@ import {
   until,
   type Page,
 } from './helpers.js';
+import { withForcedColors } from '../helpers/forced-colors.js';
 
 const WIDGET_IDS = ['initiatives', 'countdown', 'quotes', 'initiatives-narrow', 'news', 'news-es'] as const;
 
@@ -247,6 +248,23 @@ describe('hostile host pages', function () {
         expect(rect(shadow(el).querySelector('.root')!).width, `<${tag}> in ${name}: its content`).to.be.at.least(width - 4);
       });
     }
+    expectQuiet(page.probe);
+  });
+
+  it('outlines what only a background drew (tags, the ticker label, the countdown units) in forced colours', async () => {
+    const page = await openPage('widgets.html', { feed: widgetsFeed() });
+    await allRendered(page);
+    const boxes = [
+      shadow(page.doc.getElementById('initiatives')!).querySelector('[part=tag]')!,
+      shadow(page.doc.getElementById('news-es')!).querySelector('[part=label]')!,
+      shadow(page.doc.getElementById('countdown')!).querySelector('[part=unit]')!,
+    ];
+    const borders = () => boxes.map((box) => page.win.getComputedStyle(box).borderTopStyle);
+    expect(borders(), 'no border in normal colours: the background draws them').to.deep.equal(['none', 'none', 'none']);
+    await withForcedColors(() => {
+      expect(page.win.matchMedia('(forced-colors: active)').matches).to.equal(true);
+      expect(borders()).to.deep.equal(['solid', 'solid', 'solid']);
+    });
     expectQuiet(page.probe);
   });
 

@@ -47,11 +47,15 @@ export const eventCountdownStyles = css`
     display: inline-block;
     animation: blink 1.6s ease-in-out infinite;
   }
-  /* Forced colors drop author backgrounds: the dot, a background and nothing else, would leave a gap. */
+  /* Forced colors drop author backgrounds: the dot, a background and nothing else, would leave a gap, and the
+     units' boxes would go. */
   @media (forced-colors: active) {
     .dot {
       forced-color-adjust: none;
       background: CanvasText;
+    }
+    .unit {
+      border: 1px solid;
     }
   }
   @keyframes blink {

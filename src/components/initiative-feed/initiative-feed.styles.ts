@@ -265,4 +265,10 @@ export const initiativeFeedStyles = css`
       display: block;
     }
   }
+  /* Forced colours drop backgrounds: a tag, a background and nothing else, would be a bare word. */
+  @media (forced-colors: active) {
+    .tag {
+      border: 1px solid;
+    }
+  }
 `;

@@ -260,4 +260,10 @@ export const newsListStyles = css`
       margin-inline-end: auto;
     }
   }
+  /* Forced colours drop backgrounds: the ticker's label, a background and nothing else, would be a bare word. */
+  @media (forced-colors: active) {
+    .label {
+      border: 1px solid;
+    }
+  }
 `;
