@@ -667,6 +667,18 @@ describe('<cities-initiative-feed>', () => {
         clock.tick(500);
         expect(location.search).to.equal(others);
 
+        // A single-page app moves to another page (and removes the widget) before the search settles: the
+        // search does not land in the next page's URL.
+        const here = `${location.pathname}${location.search}${location.hash}`;
+        await type(el, 'bogota');
+        // (The query is the test runner's own: it must stay.)
+        history.pushState(history.state, '', `/contact-us${location.search}`);
+        el.remove();
+        expect(location.pathname).to.equal('/contact-us');
+        expect(location.search, 'the next page keeps its URL').to.equal(others);
+        // (Back by replacing, not history.back(): its popstate comes in a task, and the clock is fake.)
+        history.replaceState(history.state, '', here);
+
         // Without sync-url the URL is left alone.
         const plain = await mount({ filterable: true });
         await type(plain.el, 'bogota');

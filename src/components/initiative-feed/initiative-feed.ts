@@ -636,8 +636,15 @@ export class InitiativeFeed extends CitiesElement {
     this.selectedTopic = keyOf(read(PARAMS.topic));
   }
 
+  /**
+   * The page (path and hash) the visitor last changed the filters on. In a single-page app the router may have
+   * moved on, and removed the widget, before the filters settled: the search must not land in the next page's URL.
+   */
+  private __filteredAt = '';
+
   /** Rewrites only our own parameters, leaving every other one byte for byte as it was. */
   private __writeUrl(): void {
+    if (location.pathname + location.hash !== this.__filteredAt) return;
     const ours: string[] = Object.values(PARAMS);
     const parts = location.search
       .slice(1)
@@ -659,6 +666,7 @@ export class InitiativeFeed extends CitiesElement {
 
   private __filtersChanged(): void {
     this.pages = 1;
+    this.__filteredAt = location.pathname + location.hash;
     this.__settle.schedule();
   }
 
