@@ -4,7 +4,8 @@
  * - One network request per feed URL at a time: concurrent callers share the in-flight request and its
  *   parsed result; the shared entry is cleared when it settles (failure included). A result stays in
  *   memory for `maxAge` so that widgets that start a little later reuse it instead of fetching again.
- * - A timeout (AbortController), retries with exponential backoff and jitter on network errors and 5xx,
+ * - A timeout (AbortController) for the answer and then for each piece of the body (not for the whole download,
+ *   which a slow connection needs longer for), retries with exponential backoff and jitter on network errors and 5xx,
  *   `Retry-After` honoured on 429 and 503, no retry on other 4xx.
  * - `credentials: 'omit'`; the HTTP cache is left alone so Cache-Control and ETag work.
  * - A cap on body bytes (checked while streaming) and on items per list.
@@ -18,7 +19,7 @@ import { saveCachedFeed } from './cache.js';
 import { yieldToPage } from './tasks.js';
 
 export interface LoadOptions {
-  /** Abort a request after this many milliseconds (default 10,000). */
+  /** Give up when the answer, or the next piece of its body, takes longer than this many ms (default 10,000). */
   timeout?: number;
   /** Retries after the first attempt (default 2). */
   retries?: number;
@@ -127,10 +128,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult> {
   const controller = new AbortController();
   const timeout = options.timeout ?? DEFAULTS.timeout;
-  const timer = setTimeout(
-    () => controller.abort(new FeedError('timeout', `The feed did not answer within ${timeout} ms`)),
-    timeout,
-  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The timeout runs until the answer's headers, then again from each piece of the body: a slow connection
+  // still gets a big feed (1 MB at 50 KB/s takes 20 s), a connection that stalls gives up.
+  const wait = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new FeedError('timeout', `The feed did not answer within ${timeout} ms`)), timeout);
+  };
+  wait();
   try {
     let response: Response;
     try {
@@ -142,6 +147,7 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     } catch (error) {
       throw controller.signal.aborted ? controller.signal.reason : error;
     }
+    wait();
     if (!response.ok) {
       const retryable = response.status === 429 || response.status === 503;
       void response.body?.cancel().catch(() => undefined);
@@ -157,7 +163,7 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
       void response.body?.cancel().catch(() => undefined);
       throw new FeedError('not-json', 'The feed URL returned an HTML page, not JSON');
     }
-    const body = await readText(response, options.maxBytes ?? DEFAULTS.maxBytes, controller);
+    const body = await readText(response, options.maxBytes ?? DEFAULTS.maxBytes, controller, wait);
     let doc: unknown;
     try {
       doc = JSON.parse(body);
@@ -186,7 +192,7 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
   }
 }
 
-async function readText(response: Response, maxBytes: number, controller: AbortController): Promise<string> {
+async function readText(response: Response, maxBytes: number, controller: AbortController, received: () => void): Promise<string> {
   const tooLarge = () => new FeedError('too-large', `The feed is larger than ${maxBytes} bytes`);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
@@ -201,6 +207,7 @@ async function readText(response: Response, maxBytes: number, controller: AbortC
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      received();
       size += value.byteLength;
       if (size > maxBytes) {
         void reader.cancel().catch(() => undefined);

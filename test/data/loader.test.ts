@@ -56,6 +56,17 @@ describe('feed loader', () => {
     expect(performance.now() - started).to.be.lessThan(3000);
   });
 
+  it('gives a slow body time, piece by piece, and gives up on one that stalls', async () => {
+    // Ten pieces 150 ms apart: 1.5 s in all, over the 500 ms timeout, but never 500 ms without data.
+    const result = await loadFeed(feedUrl(uniqueKey(), { fixture: 'news-list', trickle: 150 }), { timeout: 500, retries: 0 });
+    expect(result.feed.news.length).to.be.greaterThan(0);
+    // Half a body, then nothing: the timeout, counted from the last piece.
+    const started = performance.now();
+    const error = await rejection(loadFeed(feedUrl(uniqueKey(), { fixture: 'news-list', trickle: 2000 }), { timeout: 500, retries: 0 }));
+    expect(error.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.lessThan(1500);
+  });
+
   it('retries a 503 and then succeeds', async () => {
     const key = uniqueKey();
     const result = await loadFeed(feedUrl(key, { fail: 1, status: 503 }), { retryDelay: 20 });

@@ -14,6 +14,7 @@
  *       &bytes=N                          answer a valid JSON document of about N bytes
  *       &nest=N                           answer JSON nested N arrays deep
  *       &truncate=1                       send half of the body
+ *       &trickle=MS                       send the body in 10 pieces, MS apart
  *       &reset=1                          send half of the body, then reset the connection
  *       &hours=H                          shift every date of the fixture by H hours from now (see below)
  *       &items=N                          keep only the first N items of each list of the fixture
@@ -93,6 +94,18 @@ export async function feedMiddleware(ctx, next) {
   }
   const type = q.get('type') ?? 'application/json; charset=utf-8';
 
+  if (q.has('trickle')) {
+    const res = ctx.res;
+    ctx.respond = false;
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    const piece = Math.ceil(body.length / 10);
+    for (let i = 0; i < body.length; i += piece) {
+      res.write(body.slice(i, i + piece));
+      await sleep(Number(q.get('trickle')));
+    }
+    res.end();
+    return;
+  }
   if (q.get('truncate') === '1' || q.get('reset') === '1') {
     const res = ctx.res;
     ctx.respond = false;
