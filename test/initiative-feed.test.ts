@@ -586,6 +586,23 @@ describe('<cities-initiative-feed>', () => {
         clock.tick(500);
         await el.updateComplete;
         expect(status(el)).to.equal('0 initiatives');
+        // Another search with the same count is said again: the region's text changes (an invisible zero-width
+        // space at its end comes and goes), and only once per change.
+        const region = $(el, '.filters [role=status]')!;
+        const said = region.textContent;
+        await type(el, 'zzzz');
+        clock.tick(500);
+        await el.updateComplete;
+        expect(region.textContent).to.not.equal(said);
+        expect(region.textContent!.replace('\u200b', '').trim()).to.equal('0 initiatives');
+        const again = region.textContent;
+        clock.tick(2000);
+        await el.updateComplete;
+        expect(region.textContent, 'nothing more to say until the visitor changes something').to.equal(again);
+        await type(el, 'zzzzz');
+        clock.tick(500);
+        await el.updateComplete;
+        expect(region.textContent).to.equal(said);
       } finally {
         clock.restore();
       }

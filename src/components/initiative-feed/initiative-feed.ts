@@ -111,6 +111,8 @@ const PARTIAL_MAX = 100;
 /** Above this many initiatives, the options of the selects are worked out in a task after the index's. */
 const SLICED_INDEX_FROM = 500;
 
+const ZWSP = '\u200b';
+
 const tokens = (value: string | undefined): string[] =>
   value ? value.split(',').map(keyOf).filter(Boolean) : [];
 
@@ -255,7 +257,10 @@ export class InitiativeFeed extends CitiesElement {
   private readonly __dates = new RelativeDatesController(this);
 
   private readonly __settle = new Settle(this, SETTLE_MS, () => {
-    this.__status = this.__latestStatus;
+    // A visitor's change that leaves the count as it was ("2 initiatives", other ones) is still said: a live
+    // region speaks only when its text changes, so an invisible zero-width space comes and goes at its end.
+    const again = this.__filteredAt !== '' && this.__status?.replace(ZWSP, '') === this.__latestStatus;
+    this.__status = again && !this.__status!.endsWith(ZWSP) ? this.__latestStatus + ZWSP : this.__latestStatus;
     if (this.syncUrl && this.filterable) this.__writeUrl();
     this.requestUpdate();
   });
@@ -785,7 +790,7 @@ export class InitiativeFeed extends CitiesElement {
     const { base, countryCounts, topicCounts } = view;
     this.__latestStatus = this.__count(view.total);
     if (this.__status === undefined) this.__status = this.__latestStatus;
-    else if (this.__status !== this.__latestStatus) this.__settle.schedule();
+    else if (this.__status.replace(ZWSP, '') !== this.__latestStatus) this.__settle.schedule();
     const number = numberFormat(this.formatLocale);
     // Country names come from Intl in the widget's language: only a topic label can be in another one, so only
     // the topic options have a `lang` binding (a country select can have 200 options).
