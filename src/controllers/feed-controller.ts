@@ -67,6 +67,8 @@ export class FeedController implements ReactiveController {
   /** A large copy from an earlier visit is being validated (in slices) for the widget to show. */
   private __readingCopy = false;
   private __token = 0;
+  /** Aborted when the load on its way is no longer wanted (removed, another URL, a newer load). */
+  private __abort: AbortController | undefined;
   private __connected = false;
   private __cancelWatch: (() => void) | undefined;
   private __refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,6 +101,7 @@ export class FeedController implements ReactiveController {
   hostDisconnected(): void {
     this.__connected = false;
     this.__token++;
+    this.__letGo();
     this.busy = false;
     this.__cancelWatch?.();
     this.__cancelWatch = undefined;
@@ -123,6 +126,7 @@ export class FeedController implements ReactiveController {
     }
     this.__url = url;
     this.__token++;
+    this.__letGo();
     this.busy = false;
     this.result = undefined;
     this.error = undefined;
@@ -187,8 +191,10 @@ export class FeedController implements ReactiveController {
     if (!this.result) this.status = 'loading';
     this.busy = true;
     this.__host.requestUpdate();
+    this.__letGo();
+    const abort = (this.__abort = new AbortController());
     try {
-      const result = await loadFeed(url, { maxAge });
+      const result = await loadFeed(url, { maxAge, signal: abort.signal });
       if (token !== this.__token) return;
       await this.__host.prepareFeed?.(result);
       if (token !== this.__token) return;
@@ -206,6 +212,12 @@ export class FeedController implements ReactiveController {
     this.busy = false;
     this.__scheduleRefresh();
     this.__host.requestUpdate();
+  }
+
+  /** Tells the loader the load on its way is no longer wanted: with no other widget waiting, it retries no more. */
+  private __letGo(): void {
+    this.__abort?.abort();
+    this.__abort = undefined;
   }
 
   private __dispatch<T>(type: string, detail: T): void {

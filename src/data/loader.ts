@@ -35,6 +35,12 @@ export interface LoadOptions {
   maxAge?: number;
   /** Keep the result in localStorage for the next visit (default true). */
   cache?: boolean;
+  /**
+   * The caller no longer needs the feed once this aborts. Callers of one URL share its load: when every one has
+   * a signal and all have aborted, no further attempt is made (a retry waiting for its turn is dropped, and the
+   * load rejects with the last error). An attempt already on its way still finishes, for the next caller.
+   */
+  signal?: AbortSignal;
 }
 
 export interface LoadResult extends ParseResult {
@@ -56,7 +62,16 @@ export const DEFAULTS = {
 /** Bodies larger than this (bytes or characters) are decoded, parsed and validated in tasks of their own. */
 const LARGE_BODY = 100_000;
 
-const inflight = new Map<string, Promise<LoadResult>>();
+/** A load shared by the callers of one URL. */
+interface Shared {
+  promise: Promise<LoadResult>;
+  /** Callers still waiting for it (Infinity once one came without a signal). */
+  holders: number;
+  /** Drops the retry waiting for its turn, if one is. */
+  stop?: (() => void) | undefined;
+}
+
+const inflight = new Map<string, Shared>();
 const recent = new Map<string, LoadResult>();
 
 /** Loads, validates and caches a feed. Rejects only with a FeedError. */
@@ -64,23 +79,43 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
   const maxAge = options.maxAge ?? DEFAULTS.maxAge;
   const last = recent.get(url);
   if (last && maxAge > 0 && Date.now() - last.fetchedAt < maxAge) return Promise.resolve(last);
-  let pending = inflight.get(url);
-  if (!pending) {
-    pending = fetchWithRetries(url, options).then(
+  let shared = inflight.get(url);
+  if (!shared) {
+    const entry: Shared = { holders: 0 } as Shared;
+    const done = () => {
+      if (inflight.get(url) === entry) inflight.delete(url);
+    };
+    entry.promise = fetchWithRetries(url, options, entry).then(
       (result) => {
-        inflight.delete(url);
+        done();
         recent.set(url, result);
         if (options.cache !== false) saveCachedFeed(url, result.feed);
         return result;
       },
       (error: unknown) => {
-        inflight.delete(url);
+        done();
         throw toFeedError(error);
       },
     );
-    inflight.set(url, pending);
+    inflight.set(url, (shared = entry));
   }
-  return pending;
+  const entry = shared;
+  const { signal } = options;
+  if (!signal) {
+    entry.holders = Infinity;
+  } else {
+    entry.holders++;
+    const letGo = (): void => {
+      if (--entry.holders > 0 || !entry.stop) return;
+      // Nobody waits: the retry's timer goes, and a caller that comes later starts a load of its own.
+      entry.stop();
+      if (inflight.get(url) === entry) inflight.delete(url);
+    };
+    signal.addEventListener('abort', letGo, { once: true });
+    const forget = () => signal.removeEventListener('abort', letGo);
+    entry.promise.then(forget, forget);
+  }
+  return entry.promise;
 }
 
 /** For tests: forget results kept in memory. */
@@ -88,15 +123,22 @@ export function clearLoaderMemory(): void {
   recent.clear();
 }
 
-async function fetchWithRetries(url: string, options: LoadOptions): Promise<LoadResult> {
+async function fetchWithRetries(url: string, options: LoadOptions, shared: Shared): Promise<LoadResult> {
   const retries = options.retries ?? DEFAULTS.retries;
   for (let attempt = 0; ; attempt++) {
     try {
       return await fetchOnce(url, options);
     } catch (error) {
       const feedError = toFeedError(error);
-      if (attempt >= retries || !isRetryable(feedError)) throw feedError;
-      await sleep(retryDelay(feedError, attempt, options));
+      if (attempt >= retries || !isRetryable(feedError) || shared.holders === 0) throw feedError;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, retryDelay(feedError, attempt, options));
+        shared.stop = () => {
+          clearTimeout(timer);
+          reject(feedError);
+        };
+      });
+      shared.stop = undefined;
     }
   }
 }
@@ -122,8 +164,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult> {
   const controller = new AbortController();

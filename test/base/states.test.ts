@@ -372,6 +372,26 @@ describe('shared widget behaviour', () => {
     expect((await seen(key)).count).to.equal(afterRemove);
   });
 
+  it('retries no more once removed, unless another widget still waits for the same feed', async () => {
+    // The feed answers 503 with Retry-After: 1 five times: retries at about 1 s and 2 s while someone waits.
+    const alone = uniqueKey();
+    const el = await fixture<TestWidget>(html`<test-widget loading="eager" src=${feedUrl(alone, { fail: 5, status: 503, retryAfter: 1 })}></test-widget>`);
+    await waitUntil(async () => (await seen(alone)).count === 1, 'first request');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await seen(alone)).count, 'no retry after the only widget left').to.equal(1);
+
+    const shared = uniqueKey();
+    const src = feedUrl(shared, { fail: 5, status: 503, retryAfter: 1 });
+    const both = await fixture(html`<div>
+      <test-widget id="a" loading="eager" src=${src}></test-widget><test-widget id="b" loading="eager" src=${src}></test-widget>
+    </div>`);
+    await waitUntil(async () => (await seen(shared)).count === 1, 'first request');
+    both.querySelector('#a')!.remove();
+    await waitUntil(async () => (await seen(shared)).count === 3, 'the other widget still gets both retries', { timeout: 4000 });
+    await waitUntil(() => stateOf(both.querySelector<TestWidget>('#b')!) === 'error', 'and then its error');
+  });
+
   it('picks up `loading` and `refresh` changed after it started', async () => {
     const lazyKey = uniqueKey();
     const key = uniqueKey();
