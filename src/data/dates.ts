@@ -56,7 +56,9 @@ export function parseDateTime(value: unknown): number | undefined {
   if (day > (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1))) {
     return undefined;
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC reads the years 0–99 as 1900–1999: counted 400 years on (the calendar repeats every 400 years, 146,097
+  // days), and back.
+  const utc = Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146_097 * 86_400_000;
   const t = utc - offset * 60_000;
   return Number.isFinite(t) ? t : undefined;
 }

@@ -27,7 +27,8 @@ function reference(value) {
     if (oh > 14 || om > 59) return undefined;
     offset = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
   }
-  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
+  // (Session 14 fixed the years 0–99, which Date.UTC reads as 1900–1999, in both.)
+  const t = new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset * 60_000;
   return Number.isFinite(t) ? t : undefined;
 }
 
@@ -54,6 +55,14 @@ const nearDate = fc
   .map(([y, s1, mo, s2, d, t, h, s3, mi, sec, sign, oh, s4, om, tail]) =>
     [y, s1, mo, s2, d, t, h, s3, mi, sec ? sec[0] + sec[1] + (sec[2] ? sec[2][0] + sec[2][1] : '') : '',
       sign, sign === '+' || sign === '-' ? oh + s4 + om : '', tail].join(''));
+
+test('parseDateTime reads the years 0–99 as written, as Date.parse does', () => {
+  for (const s of ['0026-12-31T23:59:59Z', '0000-01-01T00:00Z', '0099-02-28T12:00:00.250+05:45', '0004-02-29T00:00-01:00']) {
+    assert.equal(parseDateTime(s), Date.parse(s), s);
+  }
+  assert.equal(new Date(parseDateTime('0026-12-31T23:59:59Z')).getUTCFullYear(), 26);
+  assert.equal(parseDateTime('2026-12-31T23:59:59Z'), Date.parse('2026-12-31T23:59:59Z'));
+});
 
 test('parseDateTime gives what the regular expression version gives, on strings near the format', () => {
   let valid = 0;
