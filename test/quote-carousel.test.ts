@@ -776,6 +776,18 @@ describe('<cities-quote-carousel>', () => {
       expect([fewer.event.detail.count, slides(fewer.el).length]).to.deep.equal([12, 12]);
     });
 
+    it('keeps a quote to about 75 characters a line in a very wide column', async () => {
+      const { el, page } = await mount();
+      const text = () => $(el, '.slide.current blockquote p')!;
+      page.style.width = '600px';
+      expect(text().getBoundingClientRect().width, 'a usual column: the whole width').to.be.greaterThan(400);
+      page.style.width = '2400px';
+      const size = parseFloat(getComputedStyle(text()).fontSize);
+      const { width } = text().getBoundingClientRect();
+      expect(width).to.be.at.most(36 * size + 0.5);
+      expect(width).to.be.greaterThan(30 * size);
+    });
+
     it('shows one quote without controls and without rotation', async () => {
       useClock();
       const { el, event } = await mount({ autoplay: true, city: 'Bogota' });

@@ -71,7 +71,9 @@ export const quoteCarouselStyles = css`
     line-height: 1.45;
     color: var(--_text);
   }
+  /* About 75 characters a line at most: in a very wide column a quote ran on one 1,900 px line. */
   blockquote p {
+    max-inline-size: 36em;
     margin: 0;
   }
   figcaption,
