@@ -352,7 +352,8 @@ export function mountEmbedBuilder(container, options) {
         'Script',
         [
           ['widget', `This widget only (dist/${widget.file}.js)`],
-          ['all', 'Every widget (dist/cities-widgets.js)'],
+          // Single-widget files on one page each carry their own Lit and fetch the feed on their own.
+          ['all', 'Every widget (dist/cities-widgets.js): the one to use for two or more widgets on a page (one download, one feed request)'],
         ],
         bundle,
         (value) => {
