@@ -103,7 +103,8 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
   const { signal } = options;
   if (!signal) {
     entry.holders = Infinity;
-  } else {
+  } else if (!signal.aborted) {
+    // (A caller whose signal has already aborted waits for nothing: it is not counted.)
     entry.holders++;
     const letGo = (): void => {
       if (--entry.holders > 0 || !entry.stop) return;

@@ -67,6 +67,21 @@ describe('feed loader', () => {
     expect(performance.now() - started).to.be.lessThan(1500);
   });
 
+  it('stops retrying once every caller has aborted, and does not count one that came aborted', async () => {
+    const key = uniqueKey();
+    const url = feedUrl(key, { fail: 5, status: 503, retryAfter: 1 });
+    const caller = new AbortController();
+    const late = new AbortController();
+    late.abort();
+    const loading = loadFeed(url, { signal: caller.signal });
+    void loadFeed(url, { signal: late.signal }).catch(() => undefined);
+    await waitUntil(async () => (await seen(key)).count === 1, 'first request');
+    caller.abort();
+    expect((await rejection(loading)).status).to.equal(503);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await seen(key)).count, 'no retry').to.equal(1);
+  });
+
   it('retries a 503 and then succeeds', async () => {
     const key = uniqueKey();
     const result = await loadFeed(feedUrl(key, { fail: 1, status: 503 }), { retryDelay: 20 });
