@@ -551,6 +551,14 @@ describe('<cities-quote-carousel>', () => {
       expect(current(custom)).to.equal(2);
     });
 
+    it('takes an `interval` past what a timer can wait as the longest wait, not a slide every millisecond', async () => {
+      // setTimeout fires a delay over 2^31 − 1 ms at once: `interval="3000000000"` flashed 160 quotes a second.
+      useClock();
+      const { el } = await mount({ autoplay: true, interval: '3000000000' });
+      await tick(el, 60_000);
+      expect(current(el)).to.equal(0);
+    });
+
     it('pauses while the pointer is over the carousel, but not over the rotation control', async () => {
       useClock();
       const { el } = await mount({ autoplay: true });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { FeedController, type FeedHost } from '../controllers/feed-controller.js';
+import { FeedController, MIN_REFRESH, type FeedHost } from '../controllers/feed-controller.js';
 import { unwatchLanguage, watchLanguage } from '../controllers/language-watch.js';
 import type { ParseResult } from '../data/parse.js';
 import type { FeedImage, ListName, LocalizedText } from '../data/schema.js';
@@ -82,7 +82,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   /** `light`, `dark`, or `auto` (follows the visitor's colour-scheme preference). Page default: `<meta name="cities-widgets:theme">`, else `light`. */
   declare theme?: Theme;
 
-  /** Re-fetch the feed every N seconds while the page is visible; 0 (default) never. */
+  /** Re-fetch the feed every N seconds (30 at least) while the page is visible; 0 (default) never. */
   refresh = 0;
 
   /** `lazy` (default): fetch when the widget nears the viewport; `eager`: fetch at once. */
@@ -122,8 +122,12 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     return this.loading === 'eager' ? 'eager' : 'lazy';
   }
 
+  /**
+   * Seconds between refreshes, 0 for none. At least MIN_REFRESH: every visitor's page asks the feed's server, and
+   * `refresh="0.05"` (or milliseconds where seconds are meant) would ask it many times a second.
+   */
   get feedRefresh(): number {
-    return Number.isFinite(this.refresh) && this.refresh > 0 ? this.refresh : 0;
+    return Number.isFinite(this.refresh) && this.refresh > 0 ? Math.max(this.refresh, MIN_REFRESH) : 0;
   }
 
   /** Items shown and skipped, for `cities-feed-load`. Widgets that filter or limit override it. */

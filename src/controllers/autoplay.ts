@@ -1,13 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MAX_DELAY } from '../data/tasks.js';
 
 /** Milliseconds between two automatic steps when nothing else is asked for. */
 export const DEFAULT_INTERVAL = 7000;
 /** The shortest interval accepted: anything faster is too quick to read. */
 export const MIN_INTERVAL = 3000;
 
-/** A usable interval for any input: non-numbers give the default, short ones the minimum. */
+/**
+ * A usable interval for any input: non-numbers give the default, short ones the minimum, and one past what
+ * setTimeout can wait (which would fire at once, a slide every few ms) the longest it can.
+ */
 export function clampInterval(ms: number | undefined): number {
-  return typeof ms === 'number' && Number.isFinite(ms) ? Math.max(MIN_INTERVAL, ms) : DEFAULT_INTERVAL;
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.min(Math.max(MIN_INTERVAL, ms), MAX_DELAY) : DEFAULT_INTERVAL;
 }
 
 export interface AutoplayOptions {

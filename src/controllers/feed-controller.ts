@@ -2,8 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { openCachedFeed } from '../data/cache.js';
 import { FeedError, toFeedError } from '../data/errors.js';
 import { loadFeed } from '../data/loader.js';
+import { MAX_DELAY } from '../data/tasks.js';
 import type { ParseResult } from '../data/parse.js';
 import { whenNearViewport } from './viewport.js';
+
+/** The shortest `refresh` period, in seconds (the time other widgets reuse a result for: README "How it loads"). */
+export const MIN_REFRESH = 30;
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -232,7 +236,7 @@ export class FeedController implements ReactiveController {
       this.__refreshTimer = undefined;
       if (document.hidden) this.__refreshDue = true;
       else void this.__load(seconds * 500);
-    }, seconds * 1000);
+    }, Math.min(seconds * 1000, MAX_DELAY));
   }
 
   private __clearRefresh(): void {

@@ -1,3 +1,6 @@
+/** The longest delay setTimeout keeps (2^31 − 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_DELAY = 0x7fffffff;
+
 /**
  * Gives the main thread back to the page for a moment, then continues: a message on a MessageChannel,
  * which is a new task behind whatever the page has queued (its timers, input, rendering) without

@@ -5,10 +5,13 @@ import { clearLoaderMemory, loadFeed } from '../../src/data/loader.js';
 import { resetCacheState } from '../../src/data/cache.js';
 import { clearFeedCache, feedUrl, SLOW, seen, setPageHidden, restorePageVisibility, uniqueKey } from '../helpers/server.js';
 import { PageErrors } from '../helpers/page-errors.js';
+import sinon from 'sinon';
 import { computedColour, withForcedColors } from '../helpers/forced-colors.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const stateOf = (el: TestWidget) => el.state.status;
+/** A request to the test server and back, in real time: a feed request a fake timer started has reached it by then. */
+const roundTrip = () => seen(uniqueKey());
 /** The widget's one status region (a live region), which stays in place across its states. */
 const status = (el: Element) => shadow(el).querySelector('.root > [role=status]')!.textContent;
 const box = (el: Element) => shadow(el).querySelector('.root');
@@ -349,27 +352,58 @@ describe('shared widget behaviour', () => {
     expect((await seen(key)).count, 'no request: far from the viewport').to.equal(1);
   });
 
-  it('refreshes every `refresh` seconds, not while the page is hidden, and stops when removed', async () => {
-    const key = uniqueKey();
-    const el = await fixture<TestWidget>(html`<test-widget refresh="1" src=${feedUrl(key)}></test-widget>`);
-    await waitUntil(() => stateOf(el) === 'ready');
-    await waitUntil(async () => (await seen(key)).count === 2, 'second fetch', { timeout: 3000 });
-    setPageHidden(true);
+  it('refreshes every `refresh` seconds, 30 at least, not while the page is hidden, and stops when removed', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     try {
-      await new Promise((r) => setTimeout(r, 1500));
-      const whileHidden = (await seen(key)).count;
-      expect(whileHidden).to.be.at.most(3);
-      await new Promise((r) => setTimeout(r, 1200));
-      expect((await seen(key)).count).to.equal(whileHidden);
-      setPageHidden(false);
-      await waitUntil(async () => (await seen(key)).count === whileHidden + 1, 'fetch on show', { timeout: 1000 });
+      const key = uniqueKey();
+      const first = oneEvent(document, 'cities-feed-load');
+      const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="1" src=${feedUrl(key)}></test-widget>`);
+      await first;
+      let loads = 0;
+      el.addEventListener('cities-feed-load', () => loads++);
+      // `refresh="1"` asks every second: the widget asks every 30 s.
+      clock.tick(29_000);
+      await roundTrip();
+      expect(loads, 'no refresh before 30 s').to.equal(0);
+      expect((await seen(key)).count).to.equal(1);
+      let next = oneEvent(el, 'cities-feed-load');
+      clock.tick(1_000);
+      await next;
+      expect((await seen(key)).count, 'refreshed at 30 s').to.equal(2);
+
+      setPageHidden(true);
+      try {
+        clock.tick(90_000);
+        await roundTrip();
+        expect((await seen(key)).count, 'none while hidden').to.equal(2);
+        next = oneEvent(el, 'cities-feed-load');
+        setPageHidden(false);
+        await next;
+        expect((await seen(key)).count, 'one when shown again').to.equal(3);
+      } finally {
+        restorePageVisibility();
+      }
+      el.remove();
+      clock.tick(120_000);
+      await roundTrip();
+      expect((await seen(key)).count, 'none once removed').to.equal(3);
     } finally {
-      restorePageVisibility();
+      clock.restore();
     }
-    el.remove();
-    const afterRemove = (await seen(key)).count;
-    await new Promise((r) => setTimeout(r, 1300));
-    expect((await seen(key)).count).to.equal(afterRemove);
+  });
+
+  it('takes a `refresh` past what a timer can wait as the longest wait, not as none', async () => {
+    // `refresh="3600000"` (an hour written in ms) is 41 days: setTimeout fires a delay over 2^31 − 1 ms at once,
+    // and the widget reloaded from memory about 190 times a second.
+    const key = uniqueKey();
+    const first = oneEvent(document, 'cities-feed-load');
+    const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="3600000" src=${feedUrl(key)}></test-widget>`);
+    await first;
+    let loads = 0;
+    el.addEventListener('cities-feed-load', () => loads++);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(loads).to.equal(0);
+    expect((await seen(key)).count).to.equal(1);
   });
 
   it('retries no more once removed, unless another widget still waits for the same feed', async () => {
@@ -407,15 +441,26 @@ describe('shared widget behaviour', () => {
     expect((await seen(lazyKey)).count).to.equal(0);
     lazy.loading = 'eager';
     await waitUntil(async () => (await seen(lazyKey)).count === 1, 'the lazy widget made eager loads', { timeout: 2000 });
-    // No refresh, then every second, then none again.
+    // No refresh, then every 30 s, then none again.
     expect((await seen(key)).count).to.equal(1);
-    eager.setAttribute('refresh', '1');
-    await waitUntil(async () => (await seen(key)).count === 3, 'refreshed twice once `refresh="1"` was set', { timeout: 3500 });
-    await waitUntil(() => !eager.state.busy, 'the refresh answered');
-    eager.setAttribute('refresh', '0');
-    const stopped = (await seen(key)).count;
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await seen(key)).count, 'no refresh after `refresh="0"`').to.equal(stopped);
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    try {
+      eager.setAttribute('refresh', '30');
+      await eager.updateComplete;
+      for (const count of [2, 3]) {
+        const loaded = oneEvent(eager, 'cities-feed-load');
+        clock.tick(30_000);
+        await loaded;
+        expect((await seen(key)).count, 'refreshed every 30 s once `refresh="30"` was set').to.equal(count);
+      }
+      eager.setAttribute('refresh', '0');
+      await eager.updateComplete;
+      clock.tick(120_000);
+      await roundTrip();
+      expect((await seen(key)).count, 'no refresh after `refresh="0"`').to.equal(3);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('reads page-wide defaults from meta tags, the element attribute winning', async () => {
