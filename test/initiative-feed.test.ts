@@ -433,6 +433,20 @@ describe('<cities-initiative-feed>', () => {
       expect(exists($(el, 'button[part=show-more]'))).to.equal(true);
     });
 
+    it('another `src` starts from its first page', async () => {
+      const { el } = await mount({ 'page-size': '2' });
+      for (let i = 0; i < 2; i++) {
+        $<HTMLButtonElement>(el, 'button[part=show-more]')!.click();
+        await el.updateComplete;
+      }
+      expect(cards(el)).to.have.length(6);
+      const loaded = oneEvent(el, 'cities-feed-load');
+      el.setAttribute('src', feedUrl(uniqueKey('if'), { ...BASIC, drop: 'cdmx-safe-paths' }));
+      await loaded;
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(ORDER.slice(1, 3));
+    });
+
     it('renders only one page of a 5,000-item feed, and searches it', async () => {
       const { el, detail } = await mount({ filterable: true }, { fixture: 'initiatives-5000' });
       expect(detail).to.deep.equal({ count: 5000, skipped: 0 });
@@ -562,6 +576,41 @@ describe('<cities-initiative-feed>', () => {
       expect(optionTexts(country)[4]).to.equal('Colombia (3)');
       expect(optionTexts(topic).slice(1, 3)).to.deep.equal(['food (3)', 'gender (1)']);
       expect(optionTexts(topic)).to.include('public-space (4)');
+    });
+
+    it('after a refresh, focus stays on the initiative it was on, and the new count is shown without a word', async () => {
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+      try {
+        // The feed's first answer lacks its newest initiative, which the refresh brings to the top.
+        const { el } = await mount({ filterable: true, refresh: '60' }, { ...BASIC, drop: 'cdmx-safe-paths', dropOn: '1' });
+        const region = $(el, '.filters [role=status]')!;
+        expect(status(el)).to.equal('7 initiatives');
+        const link = $<HTMLAnchorElement>(el, '.card a')!;
+        expect(link.textContent!.trim()).to.equal(ORDER[1]);
+        const href = link.href;
+        link.focus();
+        const reloaded = oneEvent(el, 'cities-feed-load');
+        clock.tick(60_000);
+        await reloaded;
+        await el.updateComplete;
+        expect(titles(el)[0]).to.equal(ORDER[0]);
+        const focused = root(el).activeElement as HTMLAnchorElement;
+        expect(focused.textContent!.trim(), 'the same initiative, not the one now in its place').to.equal(ORDER[1]);
+        expect(focused.href).to.equal(href);
+        // Nobody asked: the count changes with the region silent.
+        expect(status(el)).to.equal('8 initiatives');
+        expect(region.getAttribute('aria-live')).to.equal('off');
+        // The visitor's own search is said: the region is polite before its text changes.
+        await type(el, 'bogota');
+        expect(region.getAttribute('aria-live')).to.equal('polite');
+        expect(status(el)).to.equal('8 initiatives');
+        clock.tick(400);
+        await el.updateComplete;
+        expect(status(el)).to.equal('2 initiatives');
+        expect(region.getAttribute('aria-live')).to.equal('polite');
+      } finally {
+        clock.restore();
+      }
     });
 
     it('announces the result count in a live region once the visitor pauses', async () => {

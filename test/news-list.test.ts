@@ -23,12 +23,12 @@ interface Mounted {
 }
 
 /** Mounts a widget on a fixture served over HTTP and waits for `cities-feed-load`. */
-async function mount(fixture: string, attrs: Record<string, string> = {}, width = 640): Promise<Mounted> {
+async function mount(fixture: string, attrs: Record<string, string> = {}, width = 640, params: Record<string, string> = {}): Promise<Mounted> {
   box.style.width = `${width}px`;
   const el = document.createElement('cities-news-list');
   el.setAttribute('loading', 'eager');
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  el.src = feedUrl(uniqueKey(), { fixture });
+  el.src = feedUrl(uniqueKey(), { fixture, ...params });
   const loaded = oneEvent(el, 'cities-feed-load');
   box.append(el);
   const event = (await loaded) as CustomEvent<{ count: number; skipped: number }>;
@@ -382,6 +382,71 @@ describe('<cities-news-list>', () => {
         await expect(el).to.be.accessible();
         el.remove();
       }
+    });
+  });
+
+  describe('refresh and another feed', () => {
+    /** `refresh="30"` on a fake clock: 30 s pass and the widget has the feed's second answer. */
+    async function refreshed(el: NewsList): Promise<void> {
+      const loaded = oneEvent(el, 'cities-feed-load');
+      clock!.tick(30_000);
+      await loaded;
+      await el.updateComplete;
+    }
+    // The feed's first answer lacks its newest item (n-a), which the refresh brings to the top.
+    const newer = { drop: 'n-a', dropOn: '1' };
+
+    beforeEach(() => {
+      clock!.restore();
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    });
+
+    it('keeps focus on the item the visitor is on when a refresh brings a newer one above it', async () => {
+      const { el, root } = await mount('news-list', { refresh: '30' }, 640, newer);
+      const link = root.querySelector<HTMLAnchorElement>('[part=title] a')!;
+      expect(link.textContent).to.equal('Care Blocks bring services close to home in Bogotá');
+      const href = link.href;
+      link.focus();
+      await refreshed(el);
+      expect(titles(root)[0]).to.equal('The new #CitiesAreListening space moves from ideas to action');
+      const focused = root.activeElement as HTMLAnchorElement;
+      expect(focused.textContent, 'the same article, not the one now in its place').to.equal('Care Blocks bring services close to home in Bogotá');
+      expect(focused.href).to.equal(href);
+    });
+
+    it('moves focus to the widget, not to the neighbour now in its place, when a refresh takes its item away', async () => {
+      const { el, root } = await mount('news-list', { refresh: '30' }, 640, { drop: 'n-b', dropOn: '2' });
+      const link = [...root.querySelectorAll<HTMLAnchorElement>('[part=title] a')].find((a) => a.textContent === 'Care Blocks bring services close to home in Bogotá')!;
+      link.focus();
+      await refreshed(el);
+      expect(titles(root)).to.not.include('Care Blocks bring services close to home in Bogotá');
+      const focused = root.activeElement;
+      expect(focused?.classList.contains('root'), `focus on ${focused?.outerHTML.slice(0, 60)}`).to.equal(true);
+    });
+
+    it('ticker: keeps the headline the visitor is on (and says nothing) when a refresh brings a newer one', async () => {
+      const { el, root } = await mount('news-list', { refresh: '30', layout: 'ticker' }, 640, newer);
+      const headline = () => root.querySelector('.headline a')!.textContent;
+      root.querySelector<HTMLButtonElement>('button[part=next]')!.click();
+      await el.updateComplete;
+      expect(headline()).to.equal('Call to Rethink our Metropolitan Spaces');
+      await refreshed(el);
+      expect(headline(), 'the polite region would speak a headline nobody asked for').to.equal('Call to Rethink our Metropolitan Spaces');
+      expect(root.querySelector('[part=position]')!.textContent).to.equal('3 of 5');
+    });
+
+    it('ticker: another `src` starts from its newest headline', async () => {
+      const { el, root } = await mount('news-list', { layout: 'ticker' });
+      const next = root.querySelector<HTMLButtonElement>('button[part=next]')!;
+      for (let i = 0; i < 3; i++) next.click();
+      await el.updateComplete;
+      expect(root.querySelector('[part=position]')!.textContent).to.equal('4 of 5');
+      const loaded = oneEvent(el, 'cities-feed-load');
+      el.src = feedUrl(uniqueKey(), { fixture: 'news-list', drop: 'n-a' });
+      await loaded;
+      await el.updateComplete;
+      expect(root.querySelector('[part=position]')!.textContent).to.equal('1 of 5');
+      expect(root.querySelector('.headline a')!.textContent).to.equal('Care Blocks bring services close to home in Bogotá');
     });
   });
 

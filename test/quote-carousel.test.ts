@@ -407,6 +407,20 @@ describe('<cities-quote-carousel>', () => {
       expect(focusedDot(el), 'back in: the tab just chosen').to.equal(3);
     });
 
+    it('keeps focus on the selected tab when a refresh moves the quote shown', async () => {
+      // The feed's first answer lacks q1; the refresh puts it first, and the quote shown (q2) second.
+      clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+      const { el } = await mount({ refresh: '30' }, { fixture: 'quotes-many', drop: 'q1', dropOn: '1' });
+      dots(el)[0]!.focus();
+      const loaded = oneEvent(el, 'cities-feed-load');
+      clock.tick(30_000);
+      await loaded;
+      await el.updateComplete;
+      expect(current(el), 'the same quote, now second').to.equal(1);
+      expect(tabStops(el)).to.deep.equal([1]);
+      expect(focusedDot(el), 'focus on the one tab stop, the selected tab').to.equal(1);
+    });
+
     it('moves and shows with Left and Right, wrapping, keeping focus and firing cities-quote-change', async () => {
       const { el } = await mount();
       const changes: QuoteChangeDetail[] = [];
@@ -768,6 +782,19 @@ describe('<cities-quote-carousel>', () => {
       const cut = await mount({ limit: '4' });
       expect(cut.event.detail.count).to.equal(4);
       expect($$(cut.el, 'button.dot')).to.have.length(4);
+    });
+
+    it('another `src` starts from its first quote', async () => {
+      const { el } = await mount();
+      for (let i = 0; i < 3; i++) $<HTMLButtonElement>(el, 'button[part~=next]')!.click();
+      await el.updateComplete;
+      expect(current(el)).to.equal(3);
+      const loaded = oneEvent(el, 'cities-feed-load');
+      el.src = feedUrl(uniqueKey('quotes'), { fixture: 'quotes-many', drop: 'q1' });
+      await loaded;
+      await el.updateComplete;
+      expect(current(el)).to.equal(0);
+      expect(slides(el)[0]!.querySelector('.author')!.textContent).to.equal('Luz Amparo Medina');
     });
 
     it('shows the first 50 quotes of a longer feed, whatever `limit` says, and says how many it shows', async () => {

@@ -55,6 +55,8 @@ const ALLOWED_ATTRIBUTES = new Set([
   'referrerpolicy', 'width', 'height', 'role', 'tabindex', 'datetime', 'title', 'type', 'cite', 'viewbox', 'd',
   'fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'focusable', 'download', 'value',
   'autocomplete', 'enterkeyhint', 'inert', 'hidden', 'open',
+  // A list item's id, which keyboard focus follows through a refresh: set as an attribute value (inert text).
+  'data-key',
 ]);
 
 interface Allowed {

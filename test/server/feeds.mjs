@@ -18,6 +18,9 @@
  *       &reset=1                          send half of the body, then reset the connection
  *       &hours=H                          shift every date of the fixture by H hours from now (see below)
  *       &items=N                          keep only the first N items of each list of the fixture
+ *       &drop=ID,ID&dropOn=1,2            leave out the items with these ids (on these requests only, counting
+ *                                         from 1; on every request without dropOn): a refresh that brings a
+ *                                         new item, or takes one away
  *   GET /api/count/<key>                  { count, times: [ms…], cookies: [header…] } for that key
  */
 import { readFile } from 'node:fs/promises';
@@ -89,6 +92,15 @@ export async function feedMiddleware(ctx, next) {
       const doc = JSON.parse(body);
       const n = Number(q.get('items'));
       for (const list of ['initiatives', 'events', 'quotes', 'news']) if (Array.isArray(doc[list])) doc[list] = doc[list].slice(0, n);
+      body = JSON.stringify(doc);
+    }
+    const dropOn = (q.get('dropOn') ?? '').split(',').filter(Boolean).map(Number);
+    if (q.has('drop') && (!dropOn.length || dropOn.includes(entry.count))) {
+      const doc = JSON.parse(body);
+      const ids = q.get('drop').split(',');
+      for (const list of ['initiatives', 'events', 'quotes', 'news']) {
+        if (Array.isArray(doc[list])) doc[list] = doc[list].filter((item) => !ids.includes(item.id));
+      }
       body = JSON.stringify(doc);
     }
   }

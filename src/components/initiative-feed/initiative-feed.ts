@@ -128,6 +128,11 @@ class Settle implements ReactiveController {
     host.addController(this);
   }
 
+  /** A callback is waiting. */
+  get pending(): boolean {
+    return this.__timer !== undefined;
+  }
+
   schedule(): void {
     clearTimeout(this.__timer);
     this.__timer = setTimeout(this.flush, this.__wait);
@@ -247,6 +252,8 @@ export class InitiativeFeed extends CitiesElement {
   /** The result count in the live region: it follows the filters once they settle. */
   private __status: string | undefined;
   private __latestStatus = '';
+  /** The count region speaks: the visitor changed a filter (until the count changes on its own). */
+  private __countSpeaks = false;
   private __memoIndex: Index | undefined;
   private __memoBase: Base | undefined;
   private __memoView: View | undefined;
@@ -288,7 +295,7 @@ export class InitiativeFeed extends CitiesElement {
       this.__urlRead = true;
       this.__readUrl();
     }
-    if (changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
+    if (changed.has('src') || changed.has('city') || changed.has('country') || changed.has('topic') || changed.has('limit') || changed.has('pageSize')) {
       this.pages = 1;
     }
   }
@@ -670,6 +677,7 @@ export class InitiativeFeed extends CitiesElement {
   // ---- events -----------------------------------------------------------------------------------
 
   private __filtersChanged(): void {
+    this.__countSpeaks = true;
     this.pages = 1;
     this.__filteredAt = location.pathname + location.hash;
     this.__settle.schedule();
@@ -789,8 +797,13 @@ export class InitiativeFeed extends CitiesElement {
   private __renderFilters(view: View): unknown {
     const { base, countryCounts, topicCounts } = view;
     this.__latestStatus = this.__count(view.total);
-    if (this.__status === undefined) this.__status = this.__latestStatus;
-    else if (this.__status.replace(ZWSP, '') !== this.__latestStatus) this.__settle.schedule();
+    // Spoken after the visitor's own changes (__filtersChanged), once they settle. A count changed by a refresh,
+    // another language or the page's attributes is written at once with the region silent (aria-live off), unless
+    // a visitor's change waits: nobody asked, and a bare "9 initiatives" out of the blue says nothing.
+    if (!this.__settle.pending && this.__status?.replace(ZWSP, '') !== this.__latestStatus) {
+      this.__status = this.__latestStatus;
+      this.__countSpeaks = false;
+    }
     const number = numberFormat(this.formatLocale);
     // Country names come from Intl in the widget's language: only a topic label can be in another one, so only
     // the topic options have a `lang` binding (a country select can have 200 options).
@@ -824,7 +837,7 @@ export class InitiativeFeed extends CitiesElement {
           ${options(base.topics, topicCounts, this.selectedTopic, true)}
         </select>
       </label>
-      <p class="count" role="status">${this.__status}</p>
+      <p class="count" role="status" aria-live=${this.__countSpeaks ? 'polite' : 'off'}>${this.__status}</p>
     </div>`;
   }
 
@@ -838,7 +851,7 @@ export class InitiativeFeed extends CitiesElement {
     const leaves = item.url !== undefined && !item.url.startsWith(`${location.origin}/`);
     const country = this.__memoIndex?.names.get(item.country) ?? countryName(item.country, this.formatLocale);
     const region = this.text(item.region);
-    return html`<li class="item">
+    return html`<li class="item" data-key=${item.id}>
       <article class="card ${image ? 'has-image' : ''}" part="card" tabindex="-1">
         <div class="body">
           <div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} lang=${this.langOf(title)} dir="auto">

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CitiesElement, headingLevel, SKELETON_MAX_ITEMS } from '../../base/cities-element.js';
 import { parseDateTime } from '../../data/dates.js';
@@ -59,7 +59,6 @@ export class NewsList extends CitiesElement {
     limit: { type: Number },
     layout: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    index: { state: true },
   };
 
   protected readonly list = 'news' as const;
@@ -77,12 +76,20 @@ export class NewsList extends CitiesElement {
   /** The heading level of each headline, 2 to 6 (default 3), to fit the page's outline. */
   headingLevel = 3;
 
-  /** The ticker's current headline (index in the shown items). */
-  private index = 0;
+  /**
+   * The id of the ticker's headline: a refresh that brings a newer item keeps the visitor on the one they read (its
+   * polite region would otherwise speak a headline nobody asked for). Another `src` starts from the newest.
+   */
+  private __headline: string | undefined;
 
   private __sorted: { source: NewsItem[]; items: NewsItem[] } | undefined;
   /** "2 hours ago" kept true while the page stays open. */
   private readonly __dates = new RelativeDatesController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('src')) this.__headline = undefined;
+  }
 
   /** The items shown: newest first, at most `limit`. */
   protected shown(result: ParseResult): NewsItem[] {
@@ -169,7 +176,7 @@ export class NewsList extends CitiesElement {
   private __renderItem(item: NewsItem, full: boolean): TemplateResult {
     const image = full && this.showsImage(item.image) ? item.image : undefined;
     const summary = full && item.summary ? this.text(item.summary) : undefined;
-    return html`<li class="item ${image ? 'has-image' : ''}" part="item">
+    return html`<li class="item ${image ? 'has-image' : ''}" part="item" data-key=${item.id}>
       <div class="body">
         ${this.__renderHeadline(item)}
         <p class="meta" part="meta">${this.__renderDate(item)}${full ? this.__renderAuthors(item) : nothing}</p>
@@ -202,8 +209,9 @@ export class NewsList extends CitiesElement {
 
   private __renderTicker(items: NewsItem[], more: unknown): TemplateResult {
     const total = items.length;
-    const index = ((this.index % total) + total) % total;
+    const index = this.__headlineIndex(items);
     const item = items[index]!;
+    this.__headline = item.id;
     const title = this.text(item.title);
     const count = numberFormat(this.formatLocale);
     const position = msg(str`${count.format(index + 1)} of ${count.format(total)}`, {
@@ -232,9 +240,18 @@ export class NewsList extends CitiesElement {
     </div>`;
   }
 
+  /** The ticker's headline among the items shown, or the newest when it has gone. */
+  private __headlineIndex(items: NewsItem[]): number {
+    return Math.max(0, items.findIndex((item) => item.id === this.__headline));
+  }
+
   private __step(delta: number): void {
     const result = this.feed.result;
-    const total = result ? this.shown(result).length : 0;
-    if (total > 0) this.index = (((this.index + delta) % total) + total) % total;
+    const items = result ? this.shown(result) : [];
+    const total = items.length;
+    if (total === 0) return;
+    const index = this.__headlineIndex(items);
+    this.__headline = items[(((index + delta) % total) + total) % total]!.id;
+    this.requestUpdate();
   }
 }

@@ -182,11 +182,24 @@ export class QuoteCarousel extends CitiesElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Another feed starts from its first quote, not from the position the last one was at.
+    if (changed.has('src')) {
+      this.index = 0;
+      this.__selection = undefined;
+    }
     const result = this.feed.result;
     const count = result ? this.__select(result).length : 0;
     this.__rotation.enabled = this.autoplay && count > 1;
     this.__rotation.interval = this.interval;
     this.__rotation.reduceMotion = this.reducesMotion;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A refresh that moved the quote on screen moves its tab: focus goes with it (a roving tabindex has one stop).
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const dot = this.renderRoot.querySelectorAll<HTMLElement>('.dot')[this.index];
+    if (active?.classList.contains('dot') && dot && active !== dot) dot.focus();
   }
 
   /** Shows quote `i` (wrapping around). */
