@@ -418,6 +418,21 @@ describe('<cities-event-countdown>', () => {
   });
 
   describe('a feed', () => {
+    it('tells its state again when the event comes back after an error', async () => {
+      pinClock('2026-01-01T00:00:00Z');
+      const el = await feedWidget('events-sequence');
+      const states = recordStates(el);
+      const good = el.src!;
+      el.src = feedUrl(uniqueKey(), { status: 404, fail: 5 });
+      expect(await nextEvent(el, 'cities-feed-load', 'cities-feed-error')).to.equal('cities-feed-error');
+      await el.updateComplete;
+      expect(el.state).to.equal(undefined);
+      el.src = good;
+      expect(await nextEvent(el, 'cities-feed-load', 'cities-feed-error')).to.equal('cities-feed-load');
+      await el.updateComplete;
+      expect(states.map((s) => `${s.state} ${s.id}`), 'a page hiding things around the event learns that it is back').to.deep.equal(['upcoming ev-a']);
+    });
+
     it('moves through upcoming → live → ended → next upcoming → live → ended, in order of start', async () => {
       pinClock('2026-01-01T00:00:00Z');
       const el = await feedWidget('events-sequence');

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { openCachedFeed } from '../data/cache.js';
 import { FeedError, toFeedError } from '../data/errors.js';
-import { loadFeed } from '../data/loader.js';
+import { feedLoaded, loadFeed } from '../data/loader.js';
 import { MAX_DELAY } from '../data/tasks.js';
 import type { ParseResult } from '../data/parse.js';
 import { whenNearViewport } from './viewport.js';
@@ -79,6 +79,8 @@ export class FeedController implements ReactiveController {
   private __refreshDue = false;
   /** The `refresh` period the timer was set for (0: none). */
   private __refresh = 0;
+  /** The URL whose error is shown, while the controller waits for a way out of it (see __recover). */
+  private __stuck: string | undefined;
 
   constructor(private readonly __host: FeedHost) {
     __host.addController(this);
@@ -97,8 +99,10 @@ export class FeedController implements ReactiveController {
     this.__connected = true;
     document.addEventListener('visibilitychange', this.__onVisibility);
     if (this.__url !== undefined) {
-      // Reconnected (moved in the DOM): start again from the same URL, keeping what is shown.
-      this.__start();
+      // Reconnected (moved in the DOM): start again from the same URL, keeping what is shown; with another URL
+      // (`src` changed while it was out) the update that picks it up starts, and the old one is not asked again.
+      if (this.__host.feedUrl === this.__url) this.__start();
+      else this.__host.requestUpdate();
     }
   }
 
@@ -111,6 +115,7 @@ export class FeedController implements ReactiveController {
     this.__cancelWatch = undefined;
     this.__watching = false;
     this.__clearRefresh();
+    this.__waitForWayOut(undefined);
     document.removeEventListener('visibilitychange', this.__onVisibility);
   }
 
@@ -130,6 +135,7 @@ export class FeedController implements ReactiveController {
     }
     this.__url = url;
     this.__token++;
+    this.__waitForWayOut(undefined);
     this.__letGo();
     this.busy = false;
     this.result = undefined;
@@ -192,6 +198,7 @@ export class FeedController implements ReactiveController {
     if (url === undefined) return;
     const token = ++this.__token;
     this.__clearRefresh();
+    this.__waitForWayOut(undefined);
     if (!this.result) this.status = 'loading';
     this.busy = true;
     this.__host.requestUpdate();
@@ -200,17 +207,22 @@ export class FeedController implements ReactiveController {
     try {
       const result = await loadFeed(url, { maxAge, signal: abort.signal });
       if (token !== this.__token) return;
-      await this.__host.prepareFeed?.(result);
-      if (token !== this.__token) return;
-      this.result = result;
-      this.stale = false;
-      this.error = undefined;
-      this.status = 'ready';
-      this.__dispatch<FeedLoadDetail>('cities-feed-load', this.__host.feedSummary(result));
+      // The result already shown (moved in the DOM, or a refresh within the time results are shared): nothing
+      // loaded, nothing to tell.
+      if (result !== this.result || this.status !== 'ready') {
+        await this.__host.prepareFeed?.(result);
+        if (token !== this.__token) return;
+        this.result = result;
+        this.stale = false;
+        this.error = undefined;
+        this.status = 'ready';
+        this.__dispatch<FeedLoadDetail>('cities-feed-load', this.__host.feedSummary(result));
+      }
     } catch (error) {
       if (token !== this.__token) return;
       this.error = toFeedError(error);
       this.status = 'error';
+      this.__waitForWayOut(url);
       this.__dispatch<FeedErrorDetail>('cities-feed-error', { message: this.error.message });
     }
     this.busy = false;
@@ -244,6 +256,26 @@ export class FeedController implements ReactiveController {
     this.__refreshTimer = undefined;
     this.__refreshDue = false;
   }
+
+  /**
+   * While its error is shown, the widget takes the way out when one comes: the network is back (`online`), or
+   * another widget's load of the same URL succeeded (its Retry, its refresh): the result is in memory.
+   */
+  private __waitForWayOut(url: string | undefined): void {
+    if (this.__stuck !== undefined) {
+      feedLoaded.removeEventListener(this.__stuck, this.__recover);
+      removeEventListener('online', this.__recover);
+    }
+    this.__stuck = url;
+    if (url !== undefined) {
+      feedLoaded.addEventListener(url, this.__recover);
+      addEventListener('online', this.__recover);
+    }
+  }
+
+  private __recover = (): void => {
+    if (this.__connected) void this.__load();
+  };
 
   private __onVisibility = (): void => {
     if (!document.hidden && this.__refreshDue) {

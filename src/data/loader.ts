@@ -74,11 +74,21 @@ interface Shared {
 const inflight = new Map<string, Shared>();
 const recent = new Map<string, LoadResult>();
 
+/**
+ * An event named after a feed's URL each time a load of it succeeds: a widget showing that feed's error takes the
+ * result (another widget's Retry, or its refresh, brought it).
+ */
+export const feedLoaded = new EventTarget();
+
 /** Loads, validates and caches a feed. Rejects only with a FeedError. */
 export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadResult> {
   const maxAge = options.maxAge ?? DEFAULTS.maxAge;
+  // Results of other feeds, older than the time they are shared for, go: a single-page app that moves through
+  // pages of widgets would keep every feed it ever showed (several MB each for thousands of items).
+  const now = Date.now();
+  for (const [other, result] of recent) if (other !== url && now - result.fetchedAt >= DEFAULTS.maxAge) recent.delete(other);
   const last = recent.get(url);
-  if (last && maxAge > 0 && Date.now() - last.fetchedAt < maxAge) return Promise.resolve(last);
+  if (last && maxAge > 0 && now - last.fetchedAt < maxAge) return Promise.resolve(last);
   let shared = inflight.get(url);
   if (!shared) {
     const entry: Shared = { holders: 0 } as Shared;
@@ -90,6 +100,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
         done();
         recent.set(url, result);
         if (options.cache !== false) saveCachedFeed(url, result.feed);
+        feedLoaded.dispatchEvent(new Event(url));
         return result;
       },
       (error: unknown) => {

@@ -12,6 +12,9 @@ const shadow = (el: Element) => el.shadowRoot!;
 const stateOf = (el: TestWidget) => el.state.status;
 /** A request to the test server and back, in real time: a feed request a fake timer started has reached it by then. */
 const roundTrip = () => seen(uniqueKey());
+/** `promise`, or a failure named `what` after `ms`. */
+const within = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what)), ms))]);
 /** The widget's one status region (a live region), which stays in place across its states. */
 const status = (el: Element) => shadow(el).querySelector('.root > [role=status]')!.textContent;
 const box = (el: Element) => shadow(el).querySelector('.root');
@@ -404,6 +407,82 @@ describe('shared widget behaviour', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(loads).to.equal(0);
     expect((await seen(key)).count).to.equal(1);
+  });
+
+  it('moved in the DOM, tells no second `cities-feed-load` for the result it already shows', async () => {
+    const key = uniqueKey();
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    document.body.append(a, b);
+    try {
+      const el = document.createElement('test-widget') as TestWidget;
+      el.loading = 'eager';
+      el.src = feedUrl(key);
+      let loads = 0;
+      el.addEventListener('cities-feed-load', () => loads++);
+      const first = oneEvent(el, 'cities-feed-load');
+      a.append(el);
+      await first;
+      for (let i = 0; i < 5; i++) {
+        (i % 2 ? a : b).append(el);
+        await el.updateComplete;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(loads, 'one load: nothing new was loaded').to.equal(1);
+      expect(stateOf(el)).to.equal('ready');
+      expect((await seen(key)).count).to.equal(1);
+    } finally {
+      a.remove();
+      b.remove();
+    }
+  });
+
+  it('with `src` changed while out of the DOM, asks only the new feed when put back', async () => {
+    const oldKey = uniqueKey();
+    const newKey = uniqueKey();
+    const first = oneEvent(document, 'cities-feed-load');
+    const el = await fixture<TestWidget>(html`<test-widget loading="eager" src=${feedUrl(oldKey)}></test-widget>`);
+    await first;
+    clearLoaderMemory(); // as if the time results are shared for had passed
+    const parent = el.parentElement!;
+    el.remove();
+    el.src = feedUrl(newKey);
+    const loaded = oneEvent(el, 'cities-feed-load');
+    parent.append(el);
+    await loaded;
+    expect((await seen(newKey)).count).to.equal(1);
+    expect((await seen(oldKey)).count, 'the old feed is not asked again').to.equal(1);
+  });
+
+  it("takes the result another widget's Retry brought, and tries again when the network is back", async () => {
+    // Three answers 503 (no wait before the retries): both widgets show the error.
+    const key = uniqueKey();
+    const src = feedUrl(key, { fail: 3, status: 503, retryAfter: 0 });
+    const both = await fixture(html`<div>
+      <test-widget id="a" loading="eager" src=${src}></test-widget><test-widget id="b" loading="eager" src=${src}></test-widget>
+    </div>`);
+    const a = both.querySelector<TestWidget>('#a')!;
+    const b = both.querySelector<TestWidget>('#b')!;
+    await waitUntil(() => stateOf(a) === 'error' && stateOf(b) === 'error', 'both show the error');
+    expect((await seen(key)).count).to.equal(3);
+    const bLoaded = oneEvent(b, 'cities-feed-load');
+    a.shadowRoot!.querySelector<HTMLButtonElement>('[part~=retry]')!.click();
+    await within(bLoaded, 3000, 'the other widget kept its error');
+    expect(stateOf(b), 'the other widget shows the feed too').to.equal('ready');
+    expect((await seen(key)).count, "one request: the Retry's").to.equal(4);
+
+    // The network is back: a widget showing an error asks again by itself.
+    const other = uniqueKey();
+    const single = await fixture<TestWidget>(html`<test-widget loading="eager" src=${feedUrl(other, { fail: 3, status: 503, retryAfter: 0 })}></test-widget>`);
+    await waitUntil(() => stateOf(single) === 'error', 'the error');
+    const back = oneEvent(single, 'cities-feed-load');
+    window.dispatchEvent(new Event('online'));
+    await within(back, 3000, 'the widget kept its error when the network came back');
+    expect((await seen(other)).count).to.equal(4);
+    // Once it has the feed, `online` asks nothing more.
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await seen(other)).count).to.equal(4);
   });
 
   it('retries no more once removed, unless another widget still waits for the same feed', async () => {

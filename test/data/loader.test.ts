@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { loadFeed, clearLoaderMemory, parseRetryAfter } from '../../src/data/loader.js';
+import sinon from 'sinon';
+import { loadFeed, clearLoaderMemory, parseRetryAfter, type LoadResult } from '../../src/data/loader.js';
+import { forceGc } from '../helpers/gc.js';
 import { flushCacheWrites, openCachedFeed, readCachedFeed, resetCacheState, writeCachedFeed } from '../../src/data/cache.js';
 import { parseFeed } from '../../src/data/parse.js';
 import { validateFeedInSlices, type Feed } from '../../src/data/validate.js';
@@ -37,6 +39,28 @@ describe('feed loader', () => {
     await loadFeed(url);
     await loadFeed(url, { maxAge: 0 });
     expect((await seen(key)).count).to.equal(2);
+  });
+
+  it('lets go of a result older than the time it is shared for once another feed is loaded', async function () {
+    this.timeout(20_000);
+    // A single-page app moving through pages of widgets: every feed it showed stayed in memory.
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+    try {
+      const url = feedUrl(uniqueKey(), { fixture: 'initiatives-5000', items: 1000 });
+      let first: LoadResult | undefined = await loadFeed(url, { cache: false });
+      const gone = new WeakRef(first.feed);
+      first = undefined;
+      clock.tick(10_000);
+      await loadFeed(feedUrl(uniqueKey()), { cache: false });
+      await forceGc();
+      expect(gone.deref() !== undefined, 'kept: shared for 30 s').to.equal(true);
+      clock.tick(20_000);
+      await loadFeed(feedUrl(uniqueKey()), { cache: false });
+      await forceGc();
+      expect(gone.deref() === undefined, 'let go after 30 s').to.equal(true);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('clears the shared entry on failure too', async () => {

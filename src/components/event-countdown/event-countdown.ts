@@ -371,8 +371,10 @@ export class EventCountdown extends CitiesElement {
     super.updated(changed);
     const shown = this.__shown;
     const key = shown && `${shown.state}\n${shown.id ?? ''}`;
-    if (shown && key !== this.__firedKey) {
-      this.__firedKey = key;
+    if (key === this.__firedKey) return;
+    // (An error or a skeleton between two showings of the same state clears the key: the state is told again.)
+    this.__firedKey = key;
+    if (shown) {
       this.dispatchEvent(
         new CustomEvent<CountdownStateDetail>('cities-countdown-state', {
           detail: { ...shown },
