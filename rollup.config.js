@@ -455,9 +455,10 @@ export default entries.map(([name, input]) => {
   return {
     input,
     onwarn,
-    // Let the JSON Feed adapter's chunk import what it shares from the entry itself, so the entry stays one
-    // self-contained file instead of a facade over a shared chunk. (The language chunks import nothing: see
-    // bundleCatalogs. The calendar export needs nothing of the entry.)
+    // Should a chunk import from its entry, keep the entry one self-contained file instead of a facade over a
+    // shared chunk. None does (test/node/package.test.mjs): the language chunks get their own `str`
+    // (bundleCatalogs), the JSON Feed adapter is handed what it needs (src/data/jsonfeed.ts), the calendar export
+    // needs nothing; an import would name the entry by its plain URL, and under `…js?ver=…` run it twice.
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       pageEntry,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decodeEntities, htmlToText, isJsonFeed, jsonFeedToFeed } from '../src/data/jsonfeed.js';
-import { parseFeed } from '../src/data/parse.js';
+import { decodeEntities, htmlToText } from '../src/data/jsonfeed.js';
+import { isJsonFeed, jsonFeedToFeed, parseFeed } from '../src/data/parse.js';
 import { FeedError } from '../src/data/errors.js';
 import { clearLoaderMemory, loadFeed } from '../src/data/loader.js';
 import { readCachedFeed } from '../src/data/cache.js';
@@ -266,9 +266,11 @@ describe('htmlToText', () => {
 
   it('needs no DOM: the adapter runs in a worker, where there is no document', async () => {
     const module = new URL('../src/data/jsonfeed.ts', import.meta.url).href;
+    const rules = new URL('../src/data/rules.ts', import.meta.url).href;
     const source = `
-      import { htmlToText, jsonFeedToFeed } from '${module}';
-      const doc = jsonFeedToFeed({ version: 'https://jsonfeed.org/version/1', items: [{ id: '1', content_html: '<p>a &amp; <b>b</b></p>' }] });
+      import { htmlToText, convertJsonFeed } from '${module}';
+      import { LANGUAGE_TAG } from '${rules}';
+      const doc = convertJsonFeed({ version: 'https://jsonfeed.org/version/1', items: [{ id: '1', content_html: '<p>a &amp; <b>b</b></p>' }] }, LANGUAGE_TAG);
       postMessage({ text: htmlToText('<p>x<script>y</script></p>'), doc, hasDocument: typeof document !== 'undefined' });
     `;
     const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));

@@ -264,12 +264,12 @@ export class FeedController implements ReactiveController {
   private __waitForWayOut(url: string | undefined): void {
     if (this.__stuck !== undefined) {
       feedLoaded.removeEventListener(this.__stuck, this.__recover);
-      removeEventListener('online', this.__recover);
+      window.removeEventListener('online', this.__recover);
     }
     this.__stuck = url;
     if (url !== undefined) {
       feedLoaded.addEventListener(url, this.__recover);
-      addEventListener('online', this.__recover);
+      window.addEventListener('online', this.__recover);
     }
   }
 

@@ -15,6 +15,11 @@ export class FeedError extends Error {
   }
 }
 
+/** The error for a JSON Feed of a version the adapter does not read (2, …). */
+export function unsupportedJsonFeed(doc: Record<string, unknown>): FeedError {
+  return new FeedError('version', `Unsupported JSON Feed version: ${String(doc['version']).slice(0, 60)}`);
+}
+
 /** Any thrown value as a FeedError, so that state and events always carry a readable message. */
 export function toFeedError(error: unknown): FeedError {
   if (error instanceof FeedError) return error;

@@ -18,11 +18,12 @@
  *
  * At the top level: `title`, `home_page_url` and `language` carry over. Nothing here uses a DOM API, so the
  * data layer also runs in Node (a CLI validator).
+ *
+ * This module imports nothing: in the page bundles it is a chunk loaded on demand, and a chunk that imported
+ * from the entry would name it by its plain URL; loaded as `cities-widgets.js?ver=…` (as a CMS writes it), the
+ * page would then run a second copy of the whole bundle. What it needs is handed in; parse.ts has the throwing
+ * form, jsonFeedToFeed.
  */
-import { FeedError } from './errors.js';
-import { LANGUAGE_TAG } from './rules.js';
-
-export { isJsonFeed } from './detect.js';
 
 type Doc = Record<string, unknown>;
 
@@ -36,13 +37,14 @@ const HEADLINE = 90;
 const MAX_AUTHORS = 10;
 
 
-/** A JSON Feed 1.x document as a document in our format, version 1, with its items as `news`. */
-export function jsonFeedToFeed(doc: Doc): unknown {
+/**
+ * A JSON Feed 1.x document as a document in our format, version 1, with its items as `news`; `undefined` for
+ * another version of JSON Feed. `languageTag`: the feed format's LANGUAGE_TAG (rules.ts).
+ */
+export function convertJsonFeed(doc: Doc, languageTag: RegExp): unknown {
   const match = VERSION.exec(String(doc['version']));
-  if (!match || match[1] !== '1') {
-    throw new FeedError('version', `Unsupported JSON Feed version: ${String(doc['version']).slice(0, 60)}`);
-  }
-  const language = validLanguage(doc['language']);
+  if (!match || match[1] !== '1') return undefined;
+  const language = validLanguage(doc['language'], languageTag);
   const feedAuthors = authorNames(doc);
   const out: Doc = { version: 1 };
   const title = plain(doc['title'], TITLE_CLIP);
@@ -51,14 +53,14 @@ export function jsonFeedToFeed(doc: Doc): unknown {
   if (doc['home_page_url'] !== undefined) out['home_page_url'] = doc['home_page_url'];
   const items = doc['items'];
   // A non-array `items` is handed on as it is, so that it counts as one skipped entry, like a native feed.
-  if (items !== undefined) out['news'] = Array.isArray(items) ? items.map((item) => toNews(item, language, feedAuthors)) : items;
+  if (items !== undefined) out['news'] = Array.isArray(items) ? items.map((item) => toNews(item, language, feedAuthors, languageTag)) : items;
   return out;
 }
 
-function toNews(item: unknown, feedLanguage: string | undefined, feedAuthors: string[]): unknown {
+function toNews(item: unknown, feedLanguage: string | undefined, feedAuthors: string[], languageTag: RegExp): unknown {
   // Not an object: handed on unchanged, so that validation rejects and counts it.
   if (!isRecord(item)) return item;
-  const itemLanguage = validLanguage(item['language']);
+  const itemLanguage = validLanguage(item['language'], languageTag);
   const lang = itemLanguage && itemLanguage !== feedLanguage ? itemLanguage : undefined;
   const localized = (text: string) => (lang ? { [lang]: text } : text);
 
@@ -118,8 +120,8 @@ function headline(text: string): string {
   return `${text.slice(0, cut > HEADLINE / 2 ? cut : HEADLINE).trimEnd()}…`;
 }
 
-function validLanguage(value: unknown): string | undefined {
-  return typeof value === 'string' && LANGUAGE_TAG.test(value) ? value : undefined;
+function validLanguage(value: unknown, languageTag: RegExp): string | undefined {
+  return typeof value === 'string' && languageTag.test(value) ? value : undefined;
 }
 
 function isRecord(value: unknown): value is Doc {

@@ -12,8 +12,9 @@
  * - Validation in slices of a few ms (validateFeedInSlices), and the localStorage copy written when the page is
  *   idle, so that even a 5,000-item feed makes no long task.
  */
-import { FeedError, toFeedError } from './errors.js';
+import { FeedError, toFeedError, unsupportedJsonFeed } from './errors.js';
 import { isJsonFeed } from './detect.js';
+import { LANGUAGE_TAG } from './rules.js';
 import { validateFeedInSlices, type ParseResult } from './validate.js';
 import { saveCachedFeed } from './cache.js';
 import { yieldToPage } from './tasks.js';
@@ -232,10 +233,12 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     // to take from one, so it neither fetches nor carries the adapter. (The build's define is read here, not
     // through ONLY_LIST: rollup leaves a dynamic import out only when this module itself shows it unreachable.)
     if (isJsonFeed(doc)) {
+      const jsonFeed = doc;
       doc =
         typeof __CITIES_WIDGETS_LIST__ === 'undefined' || __CITIES_WIDGETS_LIST__ === 'news'
-          ? (await import('./jsonfeed.js')).jsonFeedToFeed(doc)
+          ? (await import('./jsonfeed.js')).convertJsonFeed(jsonFeed, LANGUAGE_TAG)
           : { version: 1 };
+      if (doc === undefined) throw unsupportedJsonFeed(jsonFeed);
     }
     const parsed = await validateFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
     return { ...parsed, url: finalUrl, fetchedAt: Date.now() };

@@ -4,12 +4,24 @@
  * steps, so that the JSON Feed adapter is only downloaded for a feed that is one (loader.ts).
  */
 import { isJsonFeed } from './detect.js';
-import { jsonFeedToFeed } from './jsonfeed.js';
+import { unsupportedJsonFeed } from './errors.js';
+import { convertJsonFeed } from './jsonfeed.js';
+import { LANGUAGE_TAG } from './rules.js';
 import { validateFeed, type ParseOptions, type ParseResult } from './validate.js';
 
 export { DEFAULT_MAX_ITEMS, type Feed, type ListCounts, type ParseOptions, type ParseResult } from './validate.js';
 /** Re-exported so that Node-side tools (the CLI) reach the JSON Feed adapter through this module only. */
-export { isJsonFeed, jsonFeedToFeed };
+export { isJsonFeed };
+
+/**
+ * A JSON Feed 1.x document as a document in our format, version 1, with its items as `news`.
+ * Throws a FeedError (`version`) for another version of JSON Feed.
+ */
+export function jsonFeedToFeed(doc: Record<string, unknown>): unknown {
+  const converted = convertJsonFeed(doc, LANGUAGE_TAG);
+  if (converted === undefined) throw unsupportedJsonFeed(doc);
+  return converted;
+}
 
 /**
  * Validates a parsed JSON document against the feed format, item by item, in one go (a JSON Feed is

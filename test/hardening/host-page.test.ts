@@ -15,6 +15,7 @@ import {
   putFeed,
   rect,
   rendered,
+  seen,
   shadow,
   settled,
   stateOf,
@@ -363,6 +364,28 @@ describe('hostile host pages', function () {
     expect(ticker.querySelector('[part=label]')!.textContent).to.equal('Últimas noticias');
     const entries = page.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     expect(entries.filter((p) => p === '/dist/cities-widgets.js'), 'the bundle, fetched once').to.have.length(1);
+    expectQuiet(page.probe);
+  });
+
+  it('reads a JSON Feed, and says which version it cannot read, with the bundle loaded as `?ver=`', async () => {
+    // The JSON Feed adapter's chunk imported from "../cities-widgets.js": a second copy of the bundle ran, its
+    // Trusted Types policy was refused, and its FeedError was not ours ("could not be reached", 3 requests).
+    const page = await openPage('csp-widgets.html', { feed: widgetsFeed(), tt: 'lit-html', bundleQuery: '?ver=6.4.2' });
+    await allRendered(page);
+    const item = { id: '1', url: 'https://example.org/news/1', title: 'Barcelona opens its superblocks', date_published: '2026-01-02T10:00:00Z' };
+    const good = await putFeed(uniqueKey('jf'), { version: 'https://jsonfeed.org/version/1.1', title: 'News', items: [item] });
+    const news = addWidget(page, 'cities-news-list', {}, { src: good, loading: 'eager' });
+    expect(await settled(news)).to.deep.equal({ status: 'load', count: 1, skipped: 0 });
+    await rendered(news);
+    expect(shadow(news).querySelector('[part=title] a')!.textContent).to.equal('Barcelona opens its superblocks');
+    const key = uniqueKey('jf2');
+    const v2 = await putFeed(key, { version: 'https://jsonfeed.org/version/2', title: 'News', items: [item] });
+    const other = addWidget(page, 'cities-news-list', {}, { src: v2, loading: 'eager' });
+    expect(await settled(other)).to.deep.equal({ status: 'error', message: 'Unsupported JSON Feed version: https://jsonfeed.org/version/2' });
+    expect((await seen(key)).count, 'not retried').to.equal(1);
+    const entries = page.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(entries.filter((p) => p === '/dist/cities-widgets.js'), 'the bundle, fetched once').to.have.length(1);
+    expect(entries.filter((p) => p.includes('-jsonfeed-')), 'the adapter, fetched once').to.have.length(1);
     expectQuiet(page.probe);
   });
 

@@ -26,6 +26,20 @@ describe('dist/integrity.json', () => {
   });
 });
 
+describe('the page bundles', () => {
+  test('chunks loaded on demand import nothing, so a bundle loaded as `…js?ver=…` never runs twice', async () => {
+    // A chunk that imports from its entry names it by its plain URL: under `cities-widgets.js?ver=6.4.2` (as a
+    // CMS writes it) the browser would fetch and run the whole bundle a second time.
+    const chunks = (await readdir(path.join(dist, 'chunks'))).filter((name) => name.endsWith('.js'));
+    assert.ok(chunks.some((name) => name.includes('-jsonfeed-')), 'the JSON Feed adapter is a chunk');
+    assert.ok(chunks.some((name) => name.includes('-ics-')), 'the calendar export is a chunk');
+    for (const name of chunks) {
+      const code = await readFile(path.join(dist, 'chunks', name), 'utf8');
+      assert.doesNotMatch(code, /\bimport\s*[{*"'(]|\bfrom\s*["']/, name);
+    }
+  });
+});
+
 describe('npm package', () => {
   test('npm pack ships what a user needs and nothing of the source tree', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
