@@ -3,11 +3,12 @@
  *
  * The production builds of Lit and @lit/localize keep four messages for developers (227 characters), thrown only
  * when a page misuses their APIs: a CSSResult built by hand, a value in css`` that is not css``, a template
- * strings array that is not a real one, localization configured twice. Our bundles export nothing, so no page
- * code reaches those APIs through them, and our own code is checked by the type checker and the tests. The
- * throws stay (the template check is a security check); only the words are shorter. Measured (`npm run size`):
- * 128–134 bytes gzip less per bundle (cities-widgets.js 31,234 → 31,100). If a new version words one otherwise
- * (or its minifier names the css message's variable other than `t`), the build stops here.
+ * strings array that is not a real one, localization configured twice. Our bundles export no API (README,
+ * "Packages and builds"), so no page code reaches those APIs through them, and our own code is checked by the
+ * type checker and the tests. The throws stay (the template check is a security check); only the words are
+ * shorter. Measured (`npm run size`): 128–134 bytes gzip less per bundle (cities-widgets.js 31,234 → 31,100). If a
+ * new version words one otherwise (or its minifier names the css message's variable other than `t`), the build
+ * stops here.
  */
 export const LIBRARY_ERRORS = [
   [/\/@lit\/reactive-element\/css-tag\.js$/, '"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: CSSResult"'],

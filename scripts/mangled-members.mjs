@@ -1,8 +1,10 @@
 /**
  * The member names that terser renames in the page bundles (rollup.config.js), besides the private `__names`:
  * our classes' `protected` members and the public members of classes the npm package does not export (the
- * controllers'). The page bundles export nothing, so no page can subclass an element or reach a controller
- * through them; the npm build (tsc, dist/lib/) keeps every name, so subclasses there see no change.
+ * controllers'). The page bundles have no API (initiative-feed.js, news-list.js and quote-carousel.js export
+ * their element's class, and two bundles some internals for their JSON Feed chunk, but README documents none of
+ * it for import), so no page is meant to subclass an element or reach a controller through them; the npm build
+ * (tsc, dist/lib/) keeps every name, so subclasses there see no change.
  *
  * terser renames a property name everywhere in a chunk, whatever the object, so a name is listed only when
  * nothing else in the bundle can spell it: `npm test` checks every name (test/node/mangle.test.mjs, with the
