@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { LANGUAGE_TAG, LISTS, LocalizedTextSchema, type ListName, type LocalizedText } from '../data/schema.js';
 import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
-import { CliError, csvSyntaxMessage, issueProblems, preview, type Problem } from './messages.js';
+import { CliError, csvSyntaxMessage, issueProblems, listCount, plural, preview, type Problem } from './messages.js';
 import { fieldsOf, fsReason, itemProblems, PLACEHOLDER_BASE, validateDocument } from './validate.js';
 
 export interface BuildOptions {
@@ -374,14 +374,14 @@ export async function buildFeedCommand(options: BuildOptions): Promise<{ code: n
   const width = Math.max(...lists.map((list) => options.inputs[list]!.length));
   for (const [list, r] of results) {
     const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
-    out.push(`${options.inputs[list]!.padEnd(width)}  ${r.rows} row${r.rows === 1 ? '' : 's'}: ${r.items.length} ${list}${skipped}`);
+    out.push(`${options.inputs[list]!.padEnd(width)}  ${plural(r.rows, 'row')}: ${listCount(r.items.length, list)}${skipped}`);
   }
   if (topicTable && topics) {
     const n = Object.keys(topics.labels).length;
-    out.push(`${options.topics!.padEnd(width)}  ${topicTable.rows.length} row${topicTable.rows.length === 1 ? '' : 's'}: ${n} topic label${n === 1 ? '' : 's'}${topics.skipped ? `, ${topics.skipped} skipped` : ''}`);
+    out.push(`${options.topics!.padEnd(width)}  ${plural(topicTable.rows.length, 'row')}: ${plural(n, 'topic label')}${topics.skipped ? `, ${topics.skipped} skipped` : ''}`);
   }
   const skipped = [...results.values()].reduce((sum, r) => sum + r.skipped, topics?.skipped ?? 0);
-  const counts = [...results].map(([list, r]) => `${r.items.length} ${list}`).join(', ');
+  const counts = [...results].map(([list, r]) => listCount(r.items.length, list)).join(', ');
   out.push('', `Wrote ${options.output} (${counts}).${skipped ? ` ${skipped} row${skipped === 1 ? ' was' : 's were'} skipped.` : ''}`);
   return { code: skipped > 0 ? 1 : 0, output: `${out.join('\n')}\n` };
 }

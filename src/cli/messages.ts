@@ -4,12 +4,24 @@
  */
 import * as z from 'zod/mini';
 import { DATE_TIME_PATTERN } from '../data/dates.js';
-import { LANGUAGE_TAG } from '../data/schema.js';
+import { LANGUAGE_TAG, type ListName } from '../data/schema.js';
 import { numberFormat } from '../i18n/format.js';
 
 // zod/mini says only "Invalid input" unless a locale is loaded. The CLI words the issues it knows itself and
 // falls back to zod's English text for anything else. Global, but this process is only the CLI.
 z.config(z.locales.en());
+
+/** `1 row`, `2 rows`: a count and its noun, singular for exactly one. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+const LIST_ITEM: Record<ListName, string> = { initiatives: 'initiative', events: 'event', quotes: 'quote', news: 'news' };
+
+/** A count of one list's items: `1 event`, `4 events`, `1 news`, `3 news`. */
+export function listCount(count: number, list: ListName): string {
+  return plural(count, LIST_ITEM[list], list);
+}
 
 /** One problem or warning, at a JSON path ('' for the whole feed). */
 export interface Problem {

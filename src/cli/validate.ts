@@ -16,7 +16,7 @@ import { FeedSchema, ITEM_SCHEMAS, ImageSchema, LISTS, LocalizedTextSchema, Shor
 import { keyOf } from '../data/text.js';
 import { safeUrl } from '../data/urls.js';
 import { listFormat, numberFormat } from '../i18n/format.js';
-import { CliError, issueProblems, joinPath, jsonSyntaxMessage, kindOf, preview, type Problem } from './messages.js';
+import { CliError, issueProblems, joinPath, jsonSyntaxMessage, kindOf, plural, preview, type Problem } from './messages.js';
 
 export interface ListSummary {
   kept: number;
@@ -226,7 +226,7 @@ function checkList(list: ListName, items: unknown, skippedByWidgets: number, ctx
   });
   if (skippedByWidgets > skipped) {
     // A safety net: the widgets' parser is the judge; never call a feed valid when it skips something.
-    ctx.errors.push({ path: list, message: `the widgets skip ${skippedByWidgets - skipped} more item(s) here` });
+    ctx.errors.push({ path: list, message: `the widgets skip ${plural(skippedByWidgets - skipped, 'more item')} here` });
   }
 }
 
@@ -551,13 +551,12 @@ export function formatReport(report: Report, label: string): string {
     out.push(`${list.padEnd(12)} ${String(kept).padStart(5)} kept${skipped ? `, ${skipped} skipped` : ''}`);
   }
   if (shown.length > 0) out.push('');
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const skipped = LISTS.reduce((sum, list) => sum + report.lists[list].skipped, 0);
-  const warnings = report.warnings.length ? ` (${n(report.warnings.length, 'warning')})` : '';
+  const warnings = report.warnings.length ? ` (${plural(report.warnings.length, 'warning')})` : '';
   if (report.valid) out.push(`Valid${warnings}: the widgets show every item.`);
   else if (report.errors.some((e) => e.path === '' || e.path === 'version')) out.push('Invalid: the widgets cannot use this feed.');
   else {
-    out.push(`Invalid: ${n(report.errors.length, 'error')}${warnings}.${skipped ? ` The widgets skip ${n(skipped, 'item')} and show the rest.` : ''}`);
+    out.push(`Invalid: ${plural(report.errors.length, 'error')}${warnings}.${skipped ? ` The widgets skip ${plural(skipped, 'item')} and show the rest.` : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -277,4 +277,28 @@ describe('build-feed', () => {
     assert.deepEqual(feed.initiatives.map((i) => i.region), [{ en: 'Europe', es: 'Europa' }, 'Latin America', undefined]);
     await assertValidFeed(out);
   });
+
+  test('one row of each list is counted in the singular; an item warning names its line, a list warning its file', async () => {
+    const dir = await tempDir();
+    const file = (name) => path.join(dir, `${name}.csv`);
+    await writeFile(file('initiatives'), 'id,title,city,country,image,image_alt\ni1,Superblocks,Barcelona,ES,http://example.org/a.png,A street\n');
+    await writeFile(file('events'), 'id,title,start\ne1,Old meeting,2020-01-01T10:00:00+01:00\n');
+    await writeFile(file('quotes'), 'id,text,author\nq1,Hello,Ana\n');
+    await writeFile(file('news'), 'id,title,url,published\nn1,Hi,https://example.org/n1,2026-01-01T00:00:00Z\n');
+    await writeFile(file('topics'), 'topic,label\nmobility,Mobility\n');
+    const out = path.join(dir, 'feed.json');
+    const lists = ['initiatives', 'events', 'quotes', 'news'].flatMap((list) => [`--${list}`, file(list)]);
+    const { code, stdout } = await cli(['build-feed', ...lists, '--topics', file('topics'), '-o', out]);
+    assert.equal(code, 0, stdout);
+    const lines = stdout.split('\n');
+    assert.ok(lines.includes(`warning  ${file('initiatives')} line 2: image: an image over http: browsers upgrade or block it on https pages; use https`), stdout);
+    assert.ok(lines.some((l) => l.startsWith(`warning  ${file('events')}: every event is in the past`)), stdout);
+    assert.match(stdout, /initiatives\.csv +1 row: 1 initiative$/m);
+    assert.match(stdout, /events\.csv +1 row: 1 event$/m);
+    assert.match(stdout, /quotes\.csv +1 row: 1 quote$/m);
+    assert.match(stdout, /news\.csv +1 row: 1 news$/m);
+    assert.match(stdout, /topics\.csv +1 row: 1 topic label$/m);
+    assert.match(stdout, /^Wrote .*feed\.json \(1 initiative, 1 event, 1 quote, 1 news\)\.$/m);
+    await assertValidFeed(out);
+  });
 });
