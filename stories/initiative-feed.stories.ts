@@ -104,7 +104,7 @@ export const LongTexts: Story = {
   args: { src: '/feeds/long-texts.json', layout: 'grid' },
   parameters: {
     docs: {
-      description: { story: 'Very long titles, one-word titles, a very long city name, many topics, items without an image or summary, and a broken image whose box is removed.' },
+      description: { story: 'Very long titles, one-word titles, a very long city name, many topics, items without an image or summary, and an image that fails to load: its box stays, empty (`role="img"` with the alt text).' },
     },
   },
 };

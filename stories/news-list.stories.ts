@@ -49,7 +49,7 @@ export const LongTexts: Story = {
   parameters: {
     docs: {
       description: {
-        story: `Very long headlines and summaries (clamped to \`--cities-news-summary-lines\`), a headline of one long word, items without an image, and an image that fails to load (\`${BROKEN_IMAGE}\`): its box is removed.`,
+        story: `Very long headlines and summaries (clamped to \`--cities-news-summary-lines\`), a headline of one long word, items without an image, and an image that fails to load (\`${BROKEN_IMAGE}\`): its box stays, empty (\`role="img"\` with the alt text).`,
       },
     },
   },

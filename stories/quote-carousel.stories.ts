@@ -61,7 +61,7 @@ export const Narrow: Story = { name: 'Narrow container', args: { width: 300 } };
 export const LongTexts: Story = {
   name: 'Long texts and missing images',
   args: { src: '/feeds/long-texts.json' },
-  parameters: { docs: { description: { story: 'A very long quote, author and role, a one-word quote, and a portrait that fails to load (hidden).' } } },
+  parameters: { docs: { description: { story: 'A very long quote, author and role, a one-word quote, and a portrait that fails to load: its box stays, empty (`role="img"` with the alt text).' } } },
 };
 
 export const ManyItems: Story = { name: 'Many items (30)', args: { src: '/feeds/many.json' } };
