@@ -36,6 +36,9 @@ const meta: Meta = {
     'visitor-time-zone': { control: 'text', table: { category: 'attributes' } },
     'no-seconds': { control: 'boolean', table: { category: 'attributes' } },
     'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
+    '--cities-countdown-digit-size': { control: 'text', table: { category: 'css custom properties' } },
+    '--cities-countdown-unit-background': { control: 'color', table: { category: 'css custom properties' } },
+    '--cities-live': { control: 'color', table: { category: 'css custom properties' } },
     // Read-only: the state the widget shows (`upcoming`, `live`, …); see the cities-countdown-state event.
     state: { control: false },
   },

@@ -20,6 +20,8 @@ const meta: Meta = {
     'sync-url': { control: 'boolean', table: { category: 'attributes' } },
     target: { control: 'inline-radio', options: ['', '_blank', '_self'], table: { category: 'attributes' } },
     'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
+    '--cities-image-ratio': { control: 'text', table: { category: 'css custom properties' } },
+    '--cities-summary-lines': { control: 'text', table: { category: 'css custom properties' } },
   },
   args: { src: '/demo/feed.json', loading: 'eager', 'page-size': 4 },
 };

@@ -14,6 +14,8 @@ const meta: Meta = {
     layout: { control: 'inline-radio', options: ['list', 'compact', 'ticker'], table: { category: 'attributes' } },
     limit: { control: { type: 'number', min: 1, max: 100 }, table: { category: 'attributes' } },
     'heading-level': { control: { type: 'number', min: 2, max: 6 }, table: { category: 'attributes' } },
+    '--cities-news-image-size': { control: 'text', table: { category: 'css custom properties' } },
+    '--cities-news-summary-lines': { control: 'text', table: { category: 'css custom properties' } },
   },
   args: { src: '/demo/feed.json', loading: 'eager' },
 };

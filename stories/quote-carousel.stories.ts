@@ -17,6 +17,8 @@ const meta: Meta = {
     city: { control: 'text', table: { category: 'attributes' } },
     author: { control: 'text', table: { category: 'attributes' } },
     label: { control: 'text', table: { category: 'attributes' } },
+    '--cities-quote-font-size': { control: 'text', table: { category: 'css custom properties' } },
+    '--cities-quote-mark': { control: 'color', table: { category: 'css custom properties' } },
   },
   args: { src: '/demo/feed.json', loading: 'eager' },
 };

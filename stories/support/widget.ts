@@ -13,8 +13,11 @@ const cssCategory = 'css custom properties';
 const attributes = 'attributes';
 
 /**
- * Controls for the attributes every element has (src/base/cities-element.ts) and for the custom properties a
- * designer tunes most (every `--cities-*` is listed in the docs table, from the manifest).
+ * Controls for the attributes every element has (src/base/cities-element.ts) and for the custom properties
+ * every element reads: a colour picker for a colour, a text box for the rest (lengths, font sizes). Each
+ * widget's stories add its own custom properties the same way; without one, Storybook would infer an `object`
+ * control from the manifest, whose value is written as `[object Object]`. The first six custom properties are the
+ * main ones (those of `brandArgs`, stories/support/states.ts).
  */
 export const commonArgTypes: Partial<ArgTypes> = {
   src: { control: 'text', table: { category: attributes } },
@@ -23,12 +26,19 @@ export const commonArgTypes: Partial<ArgTypes> = {
   dir: { control: 'inline-radio', options: ['ltr', 'rtl'], table: { category: attributes } },
   refresh: { control: { type: 'number', min: 0, step: 30 }, table: { category: attributes } },
   loading: { control: 'inline-radio', options: ['lazy', 'eager'], table: { category: attributes } },
+  motion: { control: 'inline-radio', options: ['auto', 'reduce'], table: { category: attributes } },
   '--cities-accent': { control: 'color', table: { category: cssCategory } },
   '--cities-text': { control: 'color', table: { category: cssCategory } },
   '--cities-surface': { control: 'color', table: { category: cssCategory } },
   '--cities-radius': { control: 'text', table: { category: cssCategory } },
   '--cities-gap': { control: 'text', table: { category: cssCategory } },
   '--cities-font': { control: 'text', table: { category: cssCategory } },
+  '--cities-on-accent': { control: 'color', table: { category: cssCategory } },
+  '--cities-text-muted': { control: 'color', table: { category: cssCategory } },
+  '--cities-surface-alt': { control: 'color', table: { category: cssCategory } },
+  '--cities-border': { control: 'color', table: { category: cssCategory } },
+  '--cities-focus': { control: 'color', table: { category: cssCategory } },
+  '--cities-font-size': { control: 'text', table: { category: cssCategory } },
   width: {
     name: 'width',
     description: 'Story only: the width of the box the widget sits in (px), to see its container queries at work.',

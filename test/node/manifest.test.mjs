@@ -305,6 +305,19 @@ describe('custom-elements manifest', () => {
           if (property.attribute !== false) assert.ok(keys.has(property.attribute), `${path}: no control for "${property.attribute}"`);
         }
       });
+
+      it('has a Storybook control for every attribute it inherits and every custom property (none left to an object control)', () => {
+        const controls = (file) => new Set([...read(file).matchAll(/^\s*'?([\w-]+)'?:\s*\{\s*control:/gm)].map((m) => m[1]));
+        const common = controls('stories/support/widget.ts');
+        const keys = new Set([...common, ...controls(`stories/${dir}.stories.ts`)]);
+        const declaration = declarationOf(tag);
+        for (const attribute of declaration.attributes ?? []) {
+          if (attribute.inheritedFrom) assert.ok(common.has(attribute.name), `stories/support/widget.ts commonArgTypes: no control for "${attribute.name}"`);
+        }
+        for (const property of declaration.cssProperties ?? []) {
+          assert.ok(keys.has(property.name), `stories/${dir}.stories.ts: no control for ${property.name}`);
+        }
+      });
     });
   }
 });
