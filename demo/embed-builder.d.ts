@@ -7,6 +7,7 @@ export interface Option {
   choices?: string[];
   default?: string | number | boolean;
   min?: number;
+  max?: number;
   placeholder?: string;
 }
 export interface Widget {

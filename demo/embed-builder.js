@@ -15,7 +15,7 @@
 
 /**
  * @typedef {{ name: string, type: 'text' | 'number' | 'boolean' | 'select', label: string, hint?: string,
- *   choices?: string[], default?: string | number | boolean, min?: number, placeholder?: string }} Option
+ *   choices?: string[], default?: string | number | boolean, min?: number, max?: number, placeholder?: string }} Option
  * @typedef {{ tag: string, file: string, name: string, options: Option[] }} Widget
  * @typedef {Record<string, string | number | boolean | undefined>} Values
  */
@@ -35,6 +35,14 @@ export const COMMON_OPTIONS = /** @type {Option[]} */ ([
   { name: 'dir', type: 'select', label: 'Direction', choices: ['', 'ltr', 'rtl'], default: '', hint: 'Empty: from the language.' },
   { name: 'refresh', type: 'number', label: 'Refresh every (seconds)', min: 0, default: 0, hint: '0: never.' },
   { name: 'loading', type: 'select', label: 'Loading', choices: ['lazy', 'eager'], default: 'lazy', hint: 'lazy: when the widget nears the viewport.' },
+  {
+    name: 'motion',
+    type: 'select',
+    label: 'Motion',
+    choices: ['auto', 'reduce'],
+    default: 'auto',
+    hint: 'reduce: no animation, no automatic rotation (a visitor who asks for reduced motion always gets it).',
+  },
 ]);
 
 /** Every widget and its own attributes, as documented in its JSDoc (test/node/manifest.test.mjs keeps them in step). */
@@ -52,7 +60,7 @@ export const WIDGETS = /** @type {Widget[]} */ ([
       { name: 'topic', type: 'text', label: 'Only these topics', placeholder: 'mobility, health' },
       { name: 'limit', type: 'number', label: 'At most (0: all)', min: 0, default: 0 },
       { name: 'page-size', type: 'number', label: 'Cards per page', min: 1, default: 12 },
-      { name: 'heading-level', type: 'number', label: 'Heading level of the titles (2–6)', min: 2, default: 3 },
+      { name: 'heading-level', type: 'number', label: 'Heading level of the titles (2–6)', min: 2, max: 6, default: 3 },
       { name: 'target', type: 'select', label: 'Open links', choices: ['', '_blank'], default: '', hint: '_blank: in a new tab.' },
     ],
   },
@@ -64,7 +72,7 @@ export const WIDGETS = /** @type {Widget[]} */ ([
       { name: 'layout', type: 'select', label: 'Layout', choices: ['full', 'compact'], default: 'full' },
       { name: 'event', type: 'text', label: 'Event id', hint: 'Empty: the next event of the feed.' },
       { name: 'no-seconds', type: 'boolean', label: 'Hide the seconds', default: false },
-      { name: 'heading-level', type: 'number', label: 'Heading level of the title (2–6)', min: 2, default: 3 },
+      { name: 'heading-level', type: 'number', label: 'Heading level of the title (2–6)', min: 2, max: 6, default: 3 },
       { name: 'time-zone', type: 'text', label: 'Time zone of the events', placeholder: 'Europe/Madrid' },
       { name: 'place', type: 'text', label: 'Place of that time zone', placeholder: 'Barcelona' },
       { name: 'visitor-time-zone', type: 'text', label: 'Visitor time zone (previews only)', placeholder: 'America/Bogota' },
@@ -95,7 +103,7 @@ export const WIDGETS = /** @type {Widget[]} */ ([
     options: [
       { name: 'layout', type: 'select', label: 'Layout', choices: ['list', 'compact', 'ticker'], default: 'list' },
       { name: 'limit', type: 'number', label: 'At most', min: 1, default: 5 },
-      { name: 'heading-level', type: 'number', label: 'Heading level (2–6)', min: 2, default: 3 },
+      { name: 'heading-level', type: 'number', label: 'Heading level (2–6)', min: 2, max: 6, default: 3 },
     ],
   },
 ]);
@@ -105,14 +113,25 @@ export const CDN = 'https://unpkg.com/cities-widgets';
 const escapeAttribute = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeText = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The attributes to write: every option whose value is set and differs from its default, in form order. */
+/** A number brought within the option's `min` and `max` (an input of type number lets any value be typed). */
+const inRange = (option, number) => Math.min(Math.max(number, option.min ?? -Infinity), option.max ?? Infinity);
+
+/**
+ * The attributes to write: every option whose value is set and differs from its default, in form order. A number
+ * outside the option's range is written as the nearest value in it (`heading-level="9"`, which the element would
+ * read as its default 3, becomes 6; a news `limit` of 0 becomes 1).
+ */
 export function attributesOf(widget, values) {
   /** @type {[string, string | true][]} */
   const out = [];
   for (const option of [...COMMON_OPTIONS.slice(0, 1), ...widget.options, ...COMMON_OPTIONS.slice(1)]) {
-    const value = values[option.name];
+    let value = values[option.name];
     if (value === undefined || value === '' || value === false) continue;
-    if (option.type === 'number' && (!Number.isFinite(Number(value)) || Number(value) === option.default)) continue;
+    if (option.type === 'number') {
+      if (!Number.isFinite(Number(value))) continue;
+      value = inRange(option, Number(value));
+      if (value === option.default) continue;
+    }
     if (option.type !== 'number' && value === option.default) continue;
     out.push([option.name, value === true ? true : String(value).trim()]);
   }
@@ -231,6 +250,7 @@ function field(option, value, onChange) {
       name: option.name,
       type: option.type === 'number' ? 'number' : option.name === 'src' || option.name === 'url' ? 'url' : 'text',
       min: option.min,
+      max: option.max,
       placeholder: option.placeholder ?? (option.default !== undefined ? String(option.default) : undefined),
       value: value ?? '',
       spellcheck: 'false',

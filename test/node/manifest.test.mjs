@@ -337,6 +337,23 @@ describe('embed-code builder (demo/embed-builder.js)', () => {
       const own = (declaration.attributes ?? []).filter((a) => !a.inheritedFrom).map((a) => a.name).sort();
       assert.deepEqual(widget.options.map((o) => o.name).sort(), own, `${widget.tag}: the builder's options`);
       for (const name of common) assert.ok(inherited.has(name), `${widget.tag}: common option ${name} is no attribute`);
+      for (const name of inherited) assert.ok(COMMON_OPTIONS.some((o) => o.name === name), `${widget.tag}: no common option for the attribute ${name}`);
     }
+  });
+
+  it('writes only numbers the elements accept (heading level 2–6, a news limit of at least 1) and offers motion', async () => {
+    const { WIDGETS, attributesOf } = await import(pathToFileURL(join(root, 'demo/embed-builder.js')).href);
+    for (const widget of WIDGETS) {
+      const level = widget.options.find((o) => o.name === 'heading-level');
+      if (level) assert.deepEqual([level.min, level.max], [2, 6], `${widget.tag}: heading-level range`);
+    }
+    const news = WIDGETS.find((w) => w.tag === 'cities-news-list');
+    assert.equal(news.options.find((o) => o.name === 'limit').min, 1);
+    assert.deepEqual(attributesOf(news, { 'heading-level': 9, limit: 0, motion: 'reduce' }), [
+      ['limit', '1'],
+      ['heading-level', '6'],
+      ['motion', 'reduce'],
+    ]);
+    assert.deepEqual(attributesOf(news, { 'heading-level': 3, limit: 5, motion: 'auto' }), [], 'defaults are left out');
   });
 });
