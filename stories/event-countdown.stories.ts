@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { brandStory, darkStory, rtlStory, stateStories } from './support/states.js';
+import { brandStory, darkStory, languageStory, rtlStory, stateStories } from './support/states.js';
 import { DEMO_ANCHOR, shiftedFeed } from './support/story-feed.js';
 import { commonArgTypes, widgetRender } from './support/widget.js';
 
@@ -131,4 +131,6 @@ export const StaleCopy: Story = { ...states.stale, name: 'State: stale copy' };
 export const Dark: Story = { ...darkStory(), name: 'Theme: dark' };
 export const DarkLive: Story = { ...darkStory({ src: shiftedFeed('/feeds/events-live.json') }), name: 'Theme: dark, live now' };
 export const Brand: Story = { ...brandStory(), name: 'Theme: custom properties' };
+export const Spanish: Story = { ...languageStory('es'), name: 'Language: Spanish' };
+export const French: Story = { ...languageStory('fr'), name: 'Language: French' };
 export const RightToLeft: Story = { ...rtlStory({ src: shiftedFeed('/feeds/rtl.json') }), name: 'Right to left (Arabic)' };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { brandStory, darkStory, rtlStory, stateStories } from './support/states.js';
+import { brandStory, darkStory, languageStory, rtlStory, stateStories } from './support/states.js';
 import { commonArgTypes, widgetRender } from './support/widget.js';
 
 // `<cities-initiative-feed>`: the network's city initiatives as cards, filtered by attributes (`city`,
@@ -126,4 +126,6 @@ export const FeedError: Story = { ...states.error, name: 'State: error' };
 export const StaleCopy: Story = { ...states.stale, name: 'State: stale copy' };
 export const Dark: Story = { ...darkStory({ layout: 'grid', filterable: true, 'page-size': 6 }), name: 'Theme: dark' };
 export const Brand: Story = { ...brandStory({ layout: 'grid' }), name: 'Theme: custom properties' };
+export const Spanish: Story = { ...languageStory('es', { filterable: true }), name: 'Language: Spanish' };
+export const French: Story = { ...languageStory('fr', { filterable: true }), name: 'Language: French' };
 export const RightToLeft: Story = { ...rtlStory({ filterable: true }), name: 'Right to left (Arabic)' };

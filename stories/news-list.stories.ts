@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { BROKEN_IMAGE } from './support/story-feed.js';
-import { brandStory, darkStory, rtlStory, stateStories } from './support/states.js';
+import { brandStory, darkStory, languageStory, rtlStory, stateStories } from './support/states.js';
 import { commonArgTypes, widgetRender } from './support/widget.js';
 
 // `<cities-news-list>`: the latest news of a feed (our format or a JSON Feed 1.x). The docs table below comes
@@ -75,5 +75,7 @@ export const StaleCopy: Story = { ...states.stale, name: 'State: stale copy' };
 export const Dark: Story = { ...darkStory(), name: 'Theme: dark' };
 export const DarkTicker: Story = { ...darkStory({ layout: 'ticker' }), name: 'Theme: dark, ticker' };
 export const Brand: Story = { ...brandStory(), name: 'Theme: custom properties' };
+export const Spanish: Story = { ...languageStory('es'), name: 'Language: Spanish' };
+export const French: Story = { ...languageStory('fr'), name: 'Language: French' };
 export const RightToLeft: Story = { ...rtlStory(), name: 'Right to left (Arabic)' };
 export const RightToLeftTicker: Story = { ...rtlStory({ layout: 'ticker' }), name: 'Right to left, ticker' };

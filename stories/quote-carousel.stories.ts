@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { brandStory, darkStory, rtlStory, stateStories } from './support/states.js';
+import { brandStory, darkStory, languageStory, rtlStory, stateStories } from './support/states.js';
 import { commonArgTypes, widgetRender } from './support/widget.js';
 
 // `<cities-quote-carousel>`: quotes of mayors and experts, one at a time, following the WAI-ARIA carousel
@@ -76,4 +76,6 @@ export const StaleCopy: Story = { ...states.stale, name: 'State: stale copy' };
 export const Dark: Story = { ...darkStory(), name: 'Theme: dark' };
 export const DarkAutoplay: Story = { ...darkStory({ autoplay: true }), name: 'Theme: dark, autoplay' };
 export const Brand: Story = { ...brandStory(), name: 'Theme: custom properties' };
+export const Spanish: Story = { ...languageStory('es'), name: 'Language: Spanish' };
+export const French: Story = { ...languageStory('fr'), name: 'Language: French' };
 export const RightToLeft: Story = { ...rtlStory(), name: 'Right to left (Arabic)' };

@@ -1,6 +1,6 @@
 /**
- * The stories every widget has: its feed states (loading, empty, error, stale copy), dark theme and right to
- * left. Each widget's stories file exports them under its own names, next to its layouts and filters.
+ * The stories every widget has: its feed states (loading, empty, error, stale copy), dark theme, Spanish and
+ * French, and right to left. Each widget's stories file exports them under its own names, next to its layouts and filters.
  */
 import type { Args, StoryObj } from '@storybook/web-components-vite';
 import { ERROR_FEED, LOADING_FEED, STALE_FEED } from './story-feed.js';
@@ -64,6 +64,24 @@ export const rtlStory = (args: Args = {}): Story => ({
       description: {
         story:
           'A feed in Arabic with `lang="ar"`: the direction follows the language (`dir` overrides it), the interface strings are Arabic, and so is every feed text that has an Arabic version (the initiative feed\'s topic labels too).',
+      },
+    },
+  },
+});
+
+const LANGUAGE_NAMES = { es: 'Spanish', fr: 'French' } as const;
+
+/**
+ * Spanish or French, set on the element (the toolbar's language does not change it): the interface strings, the
+ * dates and numbers, and the feed's texts in that language (the sample feeds have them).
+ */
+export const languageStory = (lang: keyof typeof LANGUAGE_NAMES, args: Args = {}): Story => ({
+  name: `Language: ${LANGUAGE_NAMES[lang]}`,
+  args: { ...args, lang },
+  parameters: {
+    docs: {
+      description: {
+        story: `\`lang="${lang}"\`: the interface strings, dates and numbers are in ${LANGUAGE_NAMES[lang]}, and so is every feed text that has a \`${lang}\` version.`,
       },
     },
   },
