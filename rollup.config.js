@@ -489,9 +489,8 @@ export default entries.map(([name, input]) => {
         // one module and one chunk (terser mangles each chunk on its own); nothing reads them by a string. Lit's
         // production build has mangled its own members already; its cross-package `_$` names do not match.
         // Also the 25 `protected` and controller members of scripts/mangled-members.mjs (renderContent,
-        // renderSkeleton, whileLoading, busy…): a page bundle has no API (three export their element's class, and
-        // two some internals for their JSON Feed chunk, but none of it is documented for import), so nobody
-        // subclasses there; the list is checked by test/node/mangle.test.mjs and `mangledNamesOnlyOurs`. Measured
+        // renderSkeleton, whileLoading, busy…): a page bundle has no API (three export their element's class, but
+        // it is not documented for import), so nobody subclasses there; the list is checked by test/node/mangle.test.mjs and `mangledNamesOnlyOurs`. Measured
         // (`npm run size`): 93–156 bytes gzip less per bundle (cities-widgets.js 31,528 → 31,372, news-list.js
         // 17,792 → 17,699).
         mangle: { properties: { regex: MANGLED_PROPERTIES, reserved: ['__proto__'] } },

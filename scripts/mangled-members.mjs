@@ -2,8 +2,7 @@
  * The member names that terser renames in the page bundles (rollup.config.js), besides the private `__names`:
  * our classes' `protected` members and the public members of classes the npm package does not export (the
  * controllers'). The page bundles have no API (initiative-feed.js, news-list.js and quote-carousel.js export
- * their element's class, and two bundles some internals for their JSON Feed chunk, but README documents none of
- * it for import), so no page is meant to subclass an element or reach a controller through them; the npm build
+ * their element's class, but README documents none of it for import), so no page is meant to subclass an element or reach a controller through them; the npm build
  * (tsc, dist/lib/) keeps every name, so subclasses there see no change.
  *
  * terser renames a property name everywhere in a chunk, whatever the object, so a name is listed only when
