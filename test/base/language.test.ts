@@ -63,6 +63,26 @@ describe('language of each widget', () => {
     }
   });
 
+  it("follows a `lang` change above it inside another component's shadow root", async () => {
+    // A framework component with shadow DOM around the widget: the page's MutationObserver saw no change there.
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('div');
+    inner.lang = 'en';
+    const el = document.createElement('test-widget') as TestWidget;
+    el.src = failing();
+    inner.append(el);
+    shadow.append(inner);
+    await waitUntil(() => retryText(el) === 'Try again', 'English first', { timeout: 5000 });
+    inner.lang = 'es';
+    await waitUntil(() => retryText(el) === 'Reintentar', 'Spanish once the ancestor in the shadow root says so', { timeout: 3000 });
+    // Taken out of the shadow root and put back: still heard.
+    el.remove();
+    inner.append(el);
+    inner.lang = 'fr';
+    await waitUntil(() => retryText(el) === 'Réessayer', 'French after a move', { timeout: 3000 });
+  });
+
   it('picks feed text in the widget language and marks the language of what it shows', async () => {
     const key = uniqueKey();
     const el = await fixture(html`<div>
