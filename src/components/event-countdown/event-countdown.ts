@@ -314,10 +314,14 @@ export class EventCountdown extends CitiesElement {
     return this.__renderView({ state: 'none' });
   }
 
-  /** No events: the countdown's own live region says so ("There are no upcoming events."), not the base's too. */
+  /**
+   * The countdown speaks through the base's status region, which is there from the first render: a region of its
+   * own came with the content, its first announcement already in it, which screen readers often do not read. The
+   * base's words come first (a failed feed, a retry on its way), but for no events: the countdown's are better.
+   */
   protected override statusText(): string {
     const { result } = this.feed;
-    return result && this.isEmpty(result) ? '' : super.statusText();
+    return (result && this.isEmpty(result) ? '' : super.statusText()) || (this.__shown ? this.__announcement : '');
   }
 
   protected override renderError(): unknown {
@@ -491,7 +495,8 @@ export class EventCountdown extends CitiesElement {
     return items.length ? listFormat(this.formatLocale, { type: 'conjunction' }).format(items) : undefined;
   }
 
-  private __announce(view: View, remaining: Duration | undefined): string {
+  /** Writes `__announcement` when there is something new to say (statusText speaks it). */
+  private __announce(view: View, remaining: Duration | undefined): void {
     // The language is part of the key: a new `lang` must give an announcement in that language. (A catalog
     // still on its way needs nothing here: the base class renders nothing in a language before its strings.)
     const key = `${view.state}\n${view.event?.id ?? ''}\n${view.event?.start ?? ''}\n${this.locale}`;
@@ -501,7 +506,7 @@ export class EventCountdown extends CitiesElement {
     // (several reached at once, after a hidden tab came back, give one announcement).
     const untilStart = view.event ? view.event.start - this.__clock.now : 0;
     const reached = THRESHOLDS.filter((t) => untilStart <= t).length;
-    if (!changed && (view.state !== 'upcoming' || reached <= this.__announcedReached)) return this.__announcement;
+    if (!changed && (view.state !== 'upcoming' || reached <= this.__announcedReached)) return;
     this.__announcedKey = key;
     this.__announcedReached = reached;
     const spoken = remaining && this.__spoken(remaining);
@@ -521,7 +526,6 @@ export class EventCountdown extends CitiesElement {
         text = this.__messageOf(view);
     }
     this.__announcement = text;
-    return text;
   }
 
   private __messageOf(view: View): string {
@@ -543,7 +547,7 @@ export class EventCountdown extends CitiesElement {
 
   // ---- rendering ----------------------------------------------------------------------------------
 
-  /** One template for every state, so that the live region stays the same node. */
+  /** One template for every state. Its announcement goes to the base's status region (statusText). */
   private __renderView(view: View): TemplateResult {
     this.__shown = { state: view.state, id: view.event?.id };
     const event = view.event;
@@ -552,13 +556,12 @@ export class EventCountdown extends CitiesElement {
       event && view.state === 'upcoming'
         ? splitDuration(event.start - this.__clock.now, this.noSeconds ? 'minute' : 'second')
         : undefined;
-    const announcement = this.__announce(view, remaining);
+    this.__announce(view, remaining);
     return html`<div class="event layout-${this.layout === 'compact' ? 'compact' : 'full'} is-${view.state}" part="event">
-        <div class="body">
-          ${event ? this.__renderEvent(view, event, remaining) : html`<p class="message" part="message">${this.__messageOf(view)}</p>`}
-        </div>
+      <div class="body">
+        ${event ? this.__renderEvent(view, event, remaining) : html`<p class="message" part="message">${this.__messageOf(view)}</p>`}
       </div>
-      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</p>`;
+    </div>`;
   }
 
   /**
