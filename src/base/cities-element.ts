@@ -108,6 +108,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
   protected formatLocale = 'en';
   protected direction: 'ltr' | 'rtl' = 'ltr';
 
+  /** @internal The feed controller's view of `src` (FeedHost), not API. */
   get feedUrl(): string | undefined {
     const src = this.src ?? pageDefault('src');
     if (!src) return undefined;
@@ -118,11 +119,13 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     }
   }
 
+  /** @internal For the feed controller (FeedHost), not API. */
   get feedLoading(): 'lazy' | 'eager' {
     return this.loading === 'eager' ? 'eager' : 'lazy';
   }
 
   /**
+   * @internal For the feed controller (FeedHost), not API.
    * Seconds between refreshes, 0 for none. At least MIN_REFRESH: every visitor's page asks the feed's server, and
    * `refresh="0.05"` (or milliseconds where seconds are meant) would ask it many times a second.
    */
@@ -130,7 +133,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     return Number.isFinite(this.refresh) && this.refresh > 0 ? Math.max(this.refresh, MIN_REFRESH) : 0;
   }
 
-  /** Items shown and skipped, for `cities-feed-load`. Widgets that filter or limit override it. */
+  /** @internal Items shown and skipped, for `cities-feed-load` (FeedHost). Widgets that filter or limit override it. */
   feedSummary(result: ParseResult): { count: number; skipped: number } {
     return { count: result.feed[this.list].length, skipped: result.skipped[this.list] };
   }

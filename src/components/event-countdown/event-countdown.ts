@@ -302,6 +302,7 @@ export class EventCountdown extends CitiesElement {
     return this.__shown?.state;
   }
 
+  /** @internal No feed with `date` set. */
   override get feedUrl(): string | undefined {
     return this.date === undefined ? super.feedUrl : undefined;
   }

@@ -280,6 +280,7 @@ export class InitiativeFeed extends CitiesElement {
     return LAYOUTS.includes(this.layout) ? this.layout : 'list';
   }
 
+  /** @internal */
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
     return { count: this.__view(result).total, skipped: result.skipped.initiatives };
   }
@@ -326,6 +327,7 @@ export class InitiativeFeed extends CitiesElement {
    * feed is indexed in slices of a few ms with the page given its turn in between, so that the render that
    * follows only draws a page.
    */
+  /** @internal For the feed controller (FeedHost), not API. */
   async prepareFeed(result: ParseResult): Promise<void> {
     // A small feed can arrive before the formatters (ICU data, 40 ms in all) are built: not in the render.
     await prepareFormats(this.formatLocale);

@@ -102,6 +102,7 @@ export class NewsList extends CitiesElement {
     return this.__sorted.items.slice(0, limit);
   }
 
+  /** @internal */
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
     return { count: this.shown(result).length, skipped: result.skipped.news };
   }

@@ -172,6 +172,7 @@ export class QuoteCarousel extends CitiesElement {
     return this.__selection?.items ?? [];
   }
 
+  /** @internal */
   override feedSummary(result: ParseResult): { count: number; skipped: number } {
     return { count: this.__select(result).length, skipped: result.skipped.quotes };
   }
