@@ -30,7 +30,7 @@ export const Compact: Story = { name: 'Layout: compact', args: { layout: 'compac
 export const Ticker: Story = {
   name: 'Layout: ticker',
   args: { layout: 'ticker' },
-  parameters: { docs: { description: { story: 'One headline on one line in a wide container; it changes only when a button is pressed.' } } },
+  parameters: { docs: { description: { story: 'One headline, on up to two lines beside the buttons in a wide container (three in a narrow one); it changes only when a button is pressed.' } } },
 };
 
 export const Narrow: Story = {

@@ -113,11 +113,13 @@ export const newsListStyles = css`
     font-weight: 600;
   }
 
-  /* ticker: one static line; it changes only when a button is pressed. Narrow: the tools go below, and the
-     headline wraps onto up to three lines (WCAG 1.4.10: a headline cut to one line at 320px left only its
-     title tooltip, which keyboards and touch cannot reach), in a box three lines tall, so the ticker keeps its
-     height from one headline to the next. Below 480px the headline has a row of its own, and so has "More
-     news" (beside a long date it would wrap or not from one headline to the next). */
+  /* ticker: one static row; it changes only when a button is pressed. The headline wraps onto up to two lines
+     beside the tools (WCAG 1.4.4 and 1.4.10: cut to one line, a 60-character headline at 800px, or any at 200 %
+     text, left the rest only in its title tooltip, which keyboards and touch cannot reach), in a box two lines
+     tall, so that the ticker keeps its height, and the buttons their place, from one headline to the next.
+     Narrow: the tools go below, and the headline has up to three lines, in a box three lines tall. Below 480px
+     the headline has a row of its own, and so has "More news" (beside a long date it would wrap or not from one
+     headline to the next). */
   .ticker {
     display: flex;
     flex-wrap: wrap;
@@ -137,13 +139,17 @@ export const newsListStyles = css`
   .headline {
     display: flex;
     flex: 1 1 0;
+    align-items: center;
     min-inline-size: 0;
+    min-block-size: 2lh;
   }
   .headline a {
-    min-inline-size: 0;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
     font-weight: 600;
   }
   .tools {
@@ -178,16 +184,11 @@ export const newsListStyles = css`
       margin-inline-end: auto;
     }
     .headline {
-      align-items: center;
       min-block-size: 3lh;
     }
     .headline a {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
       -webkit-line-clamp: 3;
       line-clamp: 3;
-      white-space: normal;
-      overflow-wrap: anywhere;
     }
   }
   @container (max-width: 479px) {
