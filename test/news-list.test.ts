@@ -303,79 +303,66 @@ describe('<cities-news-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('ticker: in a narrow container the headline wraps onto up to three lines, and the height never jumps', async () => {
-      // Cut to one line at 320px, a headline could only be read whole in its title tooltip, which keyboards and
-      // touch cannot reach (WCAG 1.4.10).
-      const { el, root } = await mount('jsonfeed-full', { layout: 'ticker' }, 320);
+    /**
+     * Mounts a ticker `width` px wide and walks through five headlines with Next: for each, its lines, whether it
+     * is cut, the ticker's height and the Next button's top; then the height of a ticker's skeleton there.
+     */
+    async function walkTicker(fixture: string, width: number) {
+      const { el, root } = await mount(fixture, { layout: 'ticker' }, width);
       const ticker = root.querySelector<HTMLElement>('[part=ticker]')!;
       const link = () => root.querySelector<HTMLAnchorElement>('.headline a')!;
       const lineHeight = parseFloat(getComputedStyle(link()).lineHeight);
-      const seen: Array<{ text: string; lines: number; cut: boolean; height: number }> = [];
+      const seen: Array<{ text: string; lines: number; cut: boolean; height: number; next: number }> = [];
       for (let i = 0; i < 5; i++) {
         const a = link();
+        const next = root.querySelector<HTMLButtonElement>('button[part=next]')!;
         seen.push({
           text: a.textContent!,
           lines: Math.round(rect(a).height / lineHeight),
           cut: a.scrollHeight > a.clientHeight + 1 || a.scrollWidth > a.clientWidth + 1,
           height: Math.round(rect(ticker).height),
+          next: Math.round(rect(next).top - rect(ticker).top),
         });
-        root.querySelector<HTMLButtonElement>('button[part=next]')!.click();
+        next.click();
         await el.updateComplete;
       }
-      const what = JSON.stringify(seen);
-      // A short headline takes one line, the longest (90 characters) three, and every one is shown whole.
-      expect(seen.find((s) => s.text === 'Markets open on Sunday.')?.lines, what).to.equal(1);
-      expect(Math.max(...seen.map((s) => s.lines)), what).to.equal(3);
-      expect(seen.filter((s) => s.cut).map((s) => s.text), 'cut headlines').to.deep.equal([]);
-      // The ticker is as tall for a one-line headline as for a three-line one, and as its skeleton.
-      expect(new Set(seen.map((s) => s.height)).size, what).to.equal(1);
-      await expect(el).to.be.accessible();
       const loading = document.createElement('cities-news-list');
       loading.layout = 'ticker';
       loading.style.marginBlockStart = '20000px';
       loading.src = feedUrl(uniqueKey());
       box.append(loading);
       await waitUntil(() => loading.shadowRoot?.querySelector('.skeleton'));
-      expect(rect(loading).height, 'the skeleton').to.be.closeTo(seen[0]!.height, 1);
+      const skeleton = Math.round(rect(loading).height);
+      loading.remove();
+      return { el, seen, skeleton, what: `${width}px: ${JSON.stringify(seen)}` };
+    }
+
+    it('ticker: in a narrow container the headline wraps onto up to three lines, and the height never jumps', async () => {
+      // Cut to one line at 320px, a headline could only be read whole in its title tooltip, which keyboards and
+      // touch cannot reach (WCAG 1.4.10).
+      const { el, seen, skeleton, what } = await walkTicker('jsonfeed-full', 320);
+      // A short headline takes one line, the longest (90 characters) three, and every one is shown whole.
+      expect(seen.find((s) => s.text === 'Markets open on Sunday.')?.lines, what).to.equal(1);
+      expect(Math.max(...seen.map((s) => s.lines)), what).to.equal(3);
+      expect(seen.filter((s) => s.cut).map((s) => s.text), 'cut headlines').to.deep.equal([]);
+      // The ticker is as tall for a one-line headline as for a three-line one, and as its skeleton.
+      expect(new Set(seen.map((s) => s.height)).size, what).to.equal(1);
+      expect(skeleton, 'the skeleton').to.be.closeTo(seen[0]!.height, 1);
+      await expect(el).to.be.accessible();
     });
 
-    it('ticker: in a wide container the headline wraps onto up to two lines beside the tools, and the height never jumps', async () => {
+    it('ticker: in a wide container the headline wraps onto up to two lines beside the buttons, and the height never jumps', async () => {
       // Cut to one line, a 60-character headline at 800 px (or any at 200 % text) could only be read whole in its
       // title tooltip, which keyboards and touch cannot reach (WCAG 1.4.4).
       for (const [width, fontSize] of [[800, ''], [1280, '32px']] as const) {
         box.style.setProperty('--cities-font-size', fontSize);
-        const { el, root } = await mount(fontSize ? 'news-list' : 'jsonfeed-full', { layout: 'ticker' }, width);
-        const ticker = root.querySelector<HTMLElement>('[part=ticker]')!;
-        const link = () => root.querySelector<HTMLAnchorElement>('.headline a')!;
-        const lineHeight = parseFloat(getComputedStyle(link()).lineHeight);
-        const seen: Array<{ text: string; lines: number; cut: boolean; height: number; next: number }> = [];
-        for (let i = 0; i < 5; i++) {
-          const a = link();
-          const next = root.querySelector<HTMLButtonElement>('button[part=next]')!;
-          seen.push({
-            text: a.textContent!,
-            lines: Math.round(rect(a).height / lineHeight),
-            cut: a.scrollHeight > a.clientHeight + 1 || a.scrollWidth > a.clientWidth + 1,
-            height: Math.round(rect(ticker).height),
-            next: Math.round(rect(next).top),
-          });
-          next.click();
-          await el.updateComplete;
-        }
-        const what = `${width}px ${fontSize}: ${JSON.stringify(seen)}`;
-        expect(Math.max(...seen.map((s) => s.lines)), what).to.equal(2);
+        const { el, seen, skeleton, what } = await walkTicker(fontSize ? 'news-list' : 'jsonfeed-full', width);
+        expect(Math.max(...seen.map((s) => s.lines)), `${what} ${fontSize}`).to.equal(2);
         expect(seen.filter((s) => s.cut).map((s) => s.text), `cut headlines at ${width}px ${fontSize}`).to.deep.equal([]);
-        expect(new Set(seen.map((s) => s.height)).size, `${what}: the height`).to.equal(1);
-        expect(new Set(seen.map((s) => s.next)).size, `${what}: the Next button stays under the pointer`).to.equal(1);
+        expect(new Set(seen.map((s) => s.height)).size, `${what} ${fontSize}: the height`).to.equal(1);
+        expect(new Set(seen.map((s) => s.next)).size, `${what} ${fontSize}: the Next button stays under the pointer`).to.equal(1);
+        expect(skeleton, `the skeleton at ${width}px ${fontSize}`).to.be.closeTo(seen[0]!.height, 1);
         el.remove();
-        const loading = document.createElement('cities-news-list');
-        loading.layout = 'ticker';
-        loading.style.marginBlockStart = '20000px';
-        loading.src = feedUrl(uniqueKey());
-        box.append(loading);
-        await waitUntil(() => loading.shadowRoot?.querySelector('.skeleton'));
-        expect(rect(loading).height, `the skeleton at ${width}px ${fontSize}`).to.be.closeTo(seen[0]!.height, 1);
-        loading.remove();
       }
       box.style.removeProperty('--cities-font-size');
     });
