@@ -326,8 +326,8 @@ export class InitiativeFeed extends CitiesElement {
    * Before a feed is shown (the feed controller waits for this): the formatters are built, and a large
    * feed is indexed in slices of a few ms with the page given its turn in between, so that the render that
    * follows only draws a page.
+   * @internal For the feed controller (FeedHost), not API.
    */
-  /** @internal For the feed controller (FeedHost), not API. */
   async prepareFeed(result: ParseResult): Promise<void> {
     // A small feed can arrive before the formatters (ICU data, 40 ms in all) are built: not in the render.
     await prepareFormats(this.formatLocale);
