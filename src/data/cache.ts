@@ -1,6 +1,7 @@
 /**
  * The last good copy of each feed, kept in localStorage for stale-while-revalidate.
- * Storage that throws (disabled, full, private mode) turns the cache off for the page, nothing more.
+ * Storage that throws on access (disabled, sandboxed) turns the cache off for the page, nothing more; one that
+ * refuses a write (full) stops the writes only: the copies already there are still read.
  * A cached copy is validated again on the way out, exactly like a fresh one.
  *
  * Several widgets on one page read the same copy as they start (four widgets, four reads in the same
@@ -40,6 +41,8 @@ export const MAX_TOTAL = 2_000_000;
 /** The start of every copy's key (PREFIX of any bundle and format version). */
 const ANY_PREFIX = 'cities-widgets:feed:';
 let disabled = false;
+/** A write failed (quota): no more writes this page, but reading goes on. */
+let full = false;
 /** The stored string last validated for a URL, and what it gave. Dropped when that URL is written. */
 const validated = new Map<string, { raw: string; result: CachedFeed }>();
 /** Large copies being validated in slices, shared by the widgets that ask meanwhile. */
@@ -153,7 +156,7 @@ function remember(url: string, raw: string, savedAt: number, parsed: ParseResult
 
 /** Keeps a copy of a feed for the next visit, written when the page is next idle (within 2 s). */
 export function saveCachedFeed(url: string, feed: Feed): void {
-  if (disabled) return;
+  if (disabled || full) return;
   validated.delete(url);
   pending.set(url, feed);
   if (flushScheduled) return;
@@ -191,13 +194,14 @@ export function writeCachedFeed(url: string, feed: Feed): void {
     makeRoom(store, PREFIX + url, copy.length);
     store.setItem(PREFIX + url, copy);
   } catch {
-    // Quota exceeded or storage refused: try to free our own entry, then stop using the cache.
+    // Quota exceeded or the write refused: try to free our own entry (an older copy of this URL), then write no
+    // more. The other copies are still read: a widget that starts later shows its copy from an earlier visit.
     try {
       store.removeItem(PREFIX + url);
     } catch {
       /* nothing more to do */
     }
-    disabled = true;
+    full = true;
   }
 }
 
@@ -230,6 +234,7 @@ function makeRoom(store: Storage, key: string, size: number): void {
 /** For tests: forget that storage failed, and every validated or waiting copy. */
 export function resetCacheState(): void {
   disabled = false;
+  full = false;
   validated.clear();
   reading.clear();
   pending.clear();

@@ -269,6 +269,29 @@ describe('feed loader', () => {
     clearFeedCache();
   });
 
+  it('after a write the storage refused (quota), writes no more but still reads the copies already there', async () => {
+    const earlier = feedUrl(uniqueKey());
+    await loadFeed(earlier);
+    flushCacheWrites();
+    expect(readCachedFeed(earlier)?.feed.news).to.have.length(3);
+    clearLoaderMemory();
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    try {
+      const later = feedUrl(uniqueKey());
+      await loadFeed(later);
+      flushCacheWrites();
+      expect(readCachedFeed(later), 'not written').to.equal(undefined);
+      // A widget that starts after the failed write still shows its copy from an earlier visit.
+      expect(readCachedFeed(earlier)?.feed.news, 'still read').to.have.length(3);
+    } finally {
+      Storage.prototype.setItem = original;
+      resetCacheState();
+    }
+  });
+
   it('only turns the cache off when storage throws', async () => {
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {
