@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { DATE_TIME_PATTERN } from '../data/dates.js';
-import { LANGUAGE_TAG, type ListName } from '../data/schema.js';
+import { LANGUAGE_TAG, NOT_BLANK, type ListName } from '../data/schema.js';
 import { numberFormat } from '../i18n/format.js';
 
 // zod/mini says only "Invalid input" unless a locale is loaded. The CLI words the issues it knows itself and
@@ -37,6 +37,7 @@ const PATTERNS: Record<string, string> = {
   [String(new RegExp(DATE_TIME_PATTERN))]: `not a date with a time-zone offset, like ${DATE_EXAMPLE}`,
   [String(/^[A-Za-z]{2}$/)]: 'not a two-letter country code (ISO 3166-1 alpha-2, like "CO" or "ES")',
   [String(LANGUAGE_TAG)]: 'not a language tag (like "en", "es" or "pt-BR")',
+  [String(NOT_BLANK)]: 'is blank (only spaces)',
 };
 
 const EXPECTED: Record<string, string> = {

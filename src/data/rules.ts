@@ -29,6 +29,13 @@ export const ONLY_LIST: ListName | undefined =
   typeof __CITIES_WIDGETS_LIST__ === 'undefined' ? undefined : __CITIES_WIDGETS_LIST__;
 
 /** A language map has at least one text that is not blank (`__proto__`, which zod skips, does not count). */
+/**
+ * A text that is more than spaces: one character at least that is not white space. A title of "   " was an empty
+ * heading and an empty link on the page (a localized text's values were already held to this: hasText). The empty
+ * string matches: it is `minLength(1)`'s to refuse, so that the CLI says "is empty" once, not "is blank" beside it.
+ */
+export const NOT_BLANK = /^$|\S/;
+
 export function hasText(map: Record<string, string>): boolean {
   for (const key of Object.keys(map)) {
     if (key !== '__proto__' && map[key]!.trim().length > 0) return true;

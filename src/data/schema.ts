@@ -10,9 +10,9 @@
  */
 import * as z from 'zod/mini';
 import { DATE_TIME_PATTERN } from './dates.js';
-import { LANGUAGE_TAG, LISTS, endsAfterStart, hasText, isDateTime, type ListName } from './rules.js';
+import { LANGUAGE_TAG, LISTS, NOT_BLANK, endsAfterStart, hasText, isDateTime, type ListName } from './rules.js';
 
-export { LANGUAGE_TAG, LISTS, type ListName };
+export { LANGUAGE_TAG, LISTS, NOT_BLANK, type ListName };
 
 // zod compiles object parsers with `new Function` unless told not to. On a page with a strict CSP
 // (no 'unsafe-eval') even the feature test raises a securitypolicyviolation, so the JIT stays off.
@@ -22,7 +22,8 @@ const pageJitless = z.config().jitless;
 z.config({ jitless: true });
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/** A text with something in it: not empty, and not only spaces (NOT_BLANK). */
+const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NOT_BLANK));
 
 const languageMap = z.record(z.string().check(z.regex(LANGUAGE_TAG)), z.string());
 

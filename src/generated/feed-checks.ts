@@ -18,11 +18,12 @@ function codePoints(s: string): number {
   }
   return n;
 }
-const re0 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const re1 = /^[A-Za-z]{2}$/;
+const re0 = /^$|\S/;
+const re1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const re2 = /^[A-Za-z]{2}$/;
 
 function check0(v: any): boolean {
-  if (!(typeof v === 'string' && v.length >= 1 && (v.length <= 100000 || codePoints(v) <= 100000))) return false;
+  if (!(typeof v === 'string' && v.length >= 1 && (v.length <= 100000 || codePoints(v) <= 100000) && re0.test(v))) return false;
   return true;
 }
 
@@ -30,7 +31,7 @@ function check1(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const v0 of Object.keys(v)) {
     if (v0 === '__proto__') continue;
-    if (!(typeof v0 === 'string' && re0.test(v0))) return false;
+    if (!(typeof v0 === 'string' && re1.test(v0))) return false;
     const v1 = v[v0];
     if (!(typeof v1 === 'string')) return false;
   }
@@ -52,7 +53,7 @@ function check4(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const v0 of Object.keys(v)) {
     if (v0 === '__proto__') continue;
-    if (!(typeof v0 === 'string' && re0.test(v0))) return false;
+    if (!(typeof v0 === 'string' && re1.test(v0))) return false;
     const v1 = v[v0];
     if (!(typeof v1 === 'string')) return false;
   }
@@ -62,7 +63,7 @@ function check4(v: any): boolean {
 function check5(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["src"];
-  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 4096 || codePoints(v0) <= 4096))) return false;
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 4096 || codePoints(v0) <= 4096) && re0.test(v0))) return false;
   const v1 = v["alt"];
   if (v1 !== undefined) {
     if (!(check3(v1) || check4(v1))) return false;
@@ -73,7 +74,7 @@ function check5(v: any): boolean {
 function check6(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
-  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256) && re0.test(v0))) return false;
   const v1 = v["title"];
   if (!(check0(v1) || check1(v1))) return false;
   const v2 = v["summary"];
@@ -82,12 +83,12 @@ function check6(v: any): boolean {
   }
   const v3 = v["url"];
   if (v3 !== undefined) {
-    if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096))) return false;
+    if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096) && re0.test(v3))) return false;
   }
   const v4 = v["city"];
-  if (!(typeof v4 === 'string' && v4.length >= 1 && (v4.length <= 200 || codePoints(v4) <= 200))) return false;
+  if (!(typeof v4 === 'string' && v4.length >= 1 && (v4.length <= 200 || codePoints(v4) <= 200) && re0.test(v4))) return false;
   const v5 = v["country"];
-  if (!(typeof v5 === 'string' && re1.test(v5))) return false;
+  if (!(typeof v5 === 'string' && re2.test(v5))) return false;
   const v6 = v["region"];
   if (v6 !== undefined) {
     if (!(check2(v6) || check1(v6))) return false;
@@ -97,7 +98,7 @@ function check6(v: any): boolean {
     if (!Array.isArray(v7)) return false;
     for (let v8 = 0; v8 < v7.length; v8++) {
       const v9 = v7[v8];
-      if (!(typeof v9 === 'string' && v9.length >= 1 && (v9.length <= 100 || codePoints(v9) <= 100))) return false;
+      if (!(typeof v9 === 'string' && v9.length >= 1 && (v9.length <= 100 || codePoints(v9) <= 100) && re0.test(v9))) return false;
     }
   }
   const v10 = v["published"];
@@ -114,7 +115,7 @@ function check6(v: any): boolean {
 function check7(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
-  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256) && re0.test(v0))) return false;
   const v1 = v["title"];
   if (!(check0(v1) || check1(v1))) return false;
   const v2 = v["start"];
@@ -129,7 +130,7 @@ function check7(v: any): boolean {
   }
   const v5 = v["url"];
   if (v5 !== undefined) {
-    if (!(typeof v5 === 'string' && v5.length >= 1 && (v5.length <= 4096 || codePoints(v5) <= 4096))) return false;
+    if (!(typeof v5 === 'string' && v5.length >= 1 && (v5.length <= 4096 || codePoints(v5) <= 4096) && re0.test(v5))) return false;
   }
   const v6 = v["location"];
   if (v6 !== undefined) {
@@ -146,11 +147,11 @@ function check7(v: any): boolean {
 function check8(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
-  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256) && re0.test(v0))) return false;
   const v1 = v["text"];
   if (!(check0(v1) || check1(v1))) return false;
   const v2 = v["author"];
-  if (!(typeof v2 === 'string' && v2.length >= 1 && (v2.length <= 200 || codePoints(v2) <= 200))) return false;
+  if (!(typeof v2 === 'string' && v2.length >= 1 && (v2.length <= 200 || codePoints(v2) <= 200) && re0.test(v2))) return false;
   const v3 = v["role"];
   if (v3 !== undefined) {
     if (!(check0(v3) || check1(v3))) return false;
@@ -169,7 +170,7 @@ function check8(v: any): boolean {
   }
   const v7 = v["source_url"];
   if (v7 !== undefined) {
-    if (!(typeof v7 === 'string' && v7.length >= 1 && (v7.length <= 4096 || codePoints(v7) <= 4096))) return false;
+    if (!(typeof v7 === 'string' && v7.length >= 1 && (v7.length <= 4096 || codePoints(v7) <= 4096) && re0.test(v7))) return false;
   }
   const v8 = v["image"];
   if (v8 !== undefined) {
@@ -181,7 +182,7 @@ function check8(v: any): boolean {
 function check9(v: any): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const v0 = v["id"];
-  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256))) return false;
+  if (!(typeof v0 === 'string' && v0.length >= 1 && (v0.length <= 256 || codePoints(v0) <= 256) && re0.test(v0))) return false;
   const v1 = v["title"];
   if (!(check0(v1) || check1(v1))) return false;
   const v2 = v["summary"];
@@ -189,7 +190,7 @@ function check9(v: any): boolean {
     if (!(check0(v2) || check1(v2))) return false;
   }
   const v3 = v["url"];
-  if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096))) return false;
+  if (!(typeof v3 === 'string' && v3.length >= 1 && (v3.length <= 4096 || codePoints(v3) <= 4096) && re0.test(v3))) return false;
   const v4 = v["published"];
   if (!(typeof v4 === 'string' && isDateTime(v4 as never))) return false;
   const v5 = v["image"];
@@ -201,7 +202,7 @@ function check9(v: any): boolean {
     if (!Array.isArray(v6)) return false;
     for (let v7 = 0; v7 < v6.length; v7++) {
       const v8 = v6[v7];
-      if (!(typeof v8 === 'string' && v8.length >= 1 && (v8.length <= 200 || codePoints(v8) <= 200))) return false;
+      if (!(typeof v8 === 'string' && v8.length >= 1 && (v8.length <= 200 || codePoints(v8) <= 200) && re0.test(v8))) return false;
     }
   }
   return true;

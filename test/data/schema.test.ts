@@ -43,6 +43,9 @@ describe('feed schema', () => {
           initiative({ id: 'bad-topics', topics: 'mobility' }),
           initiative({ id: 'empty-title', title: '' }),
           initiative({ id: 'empty-map', title: { en: '' } }),
+          // Only spaces (a line break, a no-break space): an empty heading on the page.
+          initiative({ id: 'blank-title', title: ' \n\u00a0 ' }),
+          initiative({ id: 'blank-city', city: '   ' }),
           initiative({ id: 'bad-date', published: '2026-13-01T10:00:00Z' }),
           initiative(), // duplicate id
           'not an object',
@@ -55,7 +58,7 @@ describe('feed schema', () => {
           { id: 'e3', title: 'end before start', start: '2026-12-01T15:00:00+01:00', end: '2026-12-01T14:00:00+01:00' },
           { id: 'e4', title: 'online not boolean', start: '2026-12-01T15:00:00Z', online: 'yes' },
         ],
-        quotes: [{ id: 'q1', text: 'Hello', author: 'A' }, { id: 'q2', text: 'No author' }],
+        quotes: [{ id: 'q1', text: 'Hello', author: 'A' }, { id: 'q2', text: 'No author' }, { id: 'q3', text: '\t', author: 'Blank' }],
         news: [
           { id: 'n1', title: 'ok', url: 'https://x.org/1', published: '2026-01-01T00:00:00Z' },
           { id: 'n2', title: 'no date', url: 'https://x.org/2' },
@@ -65,11 +68,11 @@ describe('feed schema', () => {
       BASE,
     );
     expect(feed.initiatives.map((i) => i.id)).to.deep.equal(['i1', 'ok2']);
-    expect(skipped.initiatives).to.equal(10);
+    expect(skipped.initiatives).to.equal(12);
     expect(feed.events.map((e) => e.id)).to.deep.equal(['e1']);
     expect(skipped.events).to.equal(3);
     expect(feed.quotes.map((q) => q.id)).to.deep.equal(['q1']);
-    expect(skipped.quotes).to.equal(1);
+    expect(skipped.quotes).to.equal(2);
     expect(feed.news.map((n) => n.id)).to.deep.equal(['n1']);
     expect(skipped.news).to.equal(2);
   });

@@ -152,6 +152,27 @@ describe('validate: files', () => {
     assert.equal(code, 1);
   });
 
+  test('a text of only spaces is an error, said once ("is blank"), and an empty one once ("is empty")', async () => {
+    const dir = await tempDir();
+    const feed = {
+      version: 1,
+      initiatives: [
+        { id: 'a', title: '   ', city: 'Bogotá', country: 'CO' },
+        { id: 'b', title: 'Care Blocks', city: '', country: 'CO' },
+        { id: 'c', title: 'Care Blocks', city: 'Bogotá', country: 'CO', topics: [' '] },
+      ],
+    };
+    await writeFile(path.join(dir, 'blank.json'), JSON.stringify(feed));
+    const { code, stdout } = await cli(['validate', '--json', path.join(dir, 'blank.json')]);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.errors, [
+      { path: 'initiatives[0].title', message: 'is blank (only spaces) (found "   ")' },
+      { path: 'initiatives[1].city', message: 'is empty' },
+      { path: 'initiatives[2].topics[0]', message: 'is blank (only spaces) (found " ")' },
+    ]);
+    assert.equal(code, 1);
+  });
+
   test('topic labels: two keys for one topic and too many labels are warnings; a plain region needs no translation', async () => {
     const dir = await tempDir();
     const feed = {
