@@ -30,15 +30,20 @@ export const ONLY_LIST: ListName | undefined =
 
 /** A language map has at least one text that is not blank (`__proto__`, which zod skips, does not count). */
 /**
- * A text that is more than spaces: one character at least that is not white space. A title of "   " was an empty
- * heading and an empty link on the page (a localized text's values were already held to this: hasText). The empty
- * string matches: it is `minLength(1)`'s to refuse, so that the CLI says "is empty" once, not "is blank" beside it.
+ * A text that is more than spaces: one character at least that is neither white space nor one of the invisible
+ * characters the widgets strip (text.ts, INVISIBLE: bidi controls, zero-width spaces, C0 controls). A title of
+ * "   " or "\u200B" was an empty heading and an empty link on the page (a localized text's values were already
+ * held to part of this: hasText). The empty string matches: it is `minLength(1)`'s to refuse, so that the CLI says
+ * "is empty" once, not "is blank" beside it. (test/data/schema.test.ts checks every code point against cleanText.)
  */
-export const NOT_BLANK = /^$|\S/;
+export const NOT_BLANK = /^$|[^\s\0-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Nothing the widgets would show: empty, or only white space and invisible characters (NOT_BLANK). */
+export const isBlank = (text: string): boolean => text === '' || !NOT_BLANK.test(text);
 
 export function hasText(map: Record<string, string>): boolean {
   for (const key of Object.keys(map)) {
-    if (key !== '__proto__' && map[key]!.trim().length > 0) return true;
+    if (key !== '__proto__' && !isBlank(map[key]!)) return true;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { isBlank } from './rules.js';
 import type { LocalizedText } from './schema.js';
 
 /** A piece of localized text resolved for one element: the string and the language it is really in. */
@@ -32,8 +33,8 @@ export function resolveText(
   if (key === undefined) return EMPTY;
   // A blank text counts as missing ({ "en": "", "es": "Hola" } is "Hola" on an English page), checked only when the
   // first choice is blank: the search text resolves thousands of these.
-  if (value[key]!.trim() === '') {
-    key = pick(Object.keys(value).filter((k) => value[k]!.trim() !== ''));
+  if (isBlank(value[key]!)) {
+    key = pick(Object.keys(value).filter((k) => !isBlank(value[k]!)));
     if (key === undefined) return EMPTY;
   }
   return { text: value[key]!, lang: key };

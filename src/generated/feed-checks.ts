@@ -18,7 +18,7 @@ function codePoints(s: string): number {
   }
   return n;
 }
-const re0 = /^$|\S/;
+const re0 = /^$|[^\s\0-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const re1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const re2 = /^[A-Za-z]{2}$/;
 

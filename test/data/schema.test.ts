@@ -4,6 +4,7 @@ import { FeedError } from '../../src/data/errors.js';
 import { canonicalUrl, safeUrl } from '../../src/data/urls.js';
 import { parseDateTime } from '../../src/data/dates.js';
 import { resolveText, cleanText, fold } from '../../src/data/text.js';
+import { NOT_BLANK, isBlank } from '../../src/data/rules.js';
 
 const BASE = 'https://feeds.example.org/network/feed.json';
 
@@ -46,6 +47,8 @@ describe('feed schema', () => {
           // Only spaces (a line break, a no-break space): an empty heading on the page.
           initiative({ id: 'blank-title', title: ' \n\u00a0 ' }),
           initiative({ id: 'blank-city', city: '   ' }),
+          initiative({ id: 'invisible-title', title: '\u200b\u200f' }),
+          initiative({ id: 'invisible-map', title: { en: '\u2066 \u2069' } }),
           initiative({ id: 'bad-date', published: '2026-13-01T10:00:00Z' }),
           initiative(), // duplicate id
           'not an object',
@@ -68,7 +71,7 @@ describe('feed schema', () => {
       BASE,
     );
     expect(feed.initiatives.map((i) => i.id)).to.deep.equal(['i1', 'ok2']);
-    expect(skipped.initiatives).to.equal(12);
+    expect(skipped.initiatives).to.equal(14);
     expect(feed.events.map((e) => e.id)).to.deep.equal(['e1']);
     expect(skipped.events).to.equal(3);
     expect(feed.quotes.map((q) => q.id)).to.deep.equal(['q1']);
@@ -104,6 +107,20 @@ describe('feed schema', () => {
       expect((error as FeedError).kind).to.equal(kind);
     });
   }
+
+  it('calls blank exactly the texts the widgets would show empty, for every code point of the BMP', () => {
+    // NOT_BLANK (the schema's pattern, also in the JSON Schema) and isBlank must agree with cleanText + trim.
+    const disagree: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      const shownEmpty = cleanText(char, 10).trim() === '';
+      if (isBlank(char) !== shownEmpty || NOT_BLANK.test(char) === shownEmpty) disagree.push(code.toString(16));
+    }
+    expect(disagree).to.deep.equal([]);
+    expect(isBlank('')).to.equal(true);
+    expect(NOT_BLANK.test(''), 'the empty string is minLength’s to refuse').to.equal(true);
+  });
 
   it('caps the items per list', () => {
     const items = Array.from({ length: 30 }, (_, i) => initiative({ id: `i${i}` }));
@@ -397,6 +414,8 @@ describe('localized text', () => {
     expect(resolveText({ en: ' ', es: 'Hola', fr: 'Bonjour' }, 'en', 'fr')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
     expect(resolveText({ es: '', fr: 'Bonjour' }, 'de', 'es')).to.deep.equal({ text: 'Bonjour', lang: 'fr' });
     expect(resolveText({ en: '', es: '  ' }, 'en')).to.deep.equal({ text: '', lang: undefined });
+    // Invisible characters, which the widgets strip, are blank too.
+    expect(resolveText({ en: '\u200b\u202e', es: 'Hola' }, 'en')).to.deep.equal({ text: 'Hola', lang: 'es' });
     expect(resolveText({}, 'en')).to.deep.equal({ text: '', lang: undefined });
   });
   it('folds accents and case for matching', () => {
