@@ -115,7 +115,6 @@ export class FeedController implements ReactiveController {
     this.__cancelWatch = undefined;
     this.__watching = false;
     this.__clearRefresh();
-    this.__waitForWayOut(undefined);
     document.removeEventListener('visibilitychange', this.__onVisibility);
   }
 
@@ -135,7 +134,6 @@ export class FeedController implements ReactiveController {
     }
     this.__url = url;
     this.__token++;
-    this.__waitForWayOut(undefined);
     this.__letGo();
     this.busy = false;
     this.result = undefined;
@@ -198,7 +196,6 @@ export class FeedController implements ReactiveController {
     if (url === undefined) return;
     const token = ++this.__token;
     this.__clearRefresh();
-    this.__waitForWayOut(undefined);
     if (!this.result) this.status = 'loading';
     this.busy = true;
     this.__host.requestUpdate();
@@ -230,10 +227,14 @@ export class FeedController implements ReactiveController {
     this.__host.requestUpdate();
   }
 
-  /** Tells the loader the load on its way is no longer wanted: with no other widget waiting, it retries no more. */
+  /**
+   * Lets go of what the last load left: tells the loader the load on its way is no longer wanted (with no other
+   * widget waiting, it retries no more), and stops waiting for a way out of its error.
+   */
   private __letGo(): void {
     this.__abort?.abort();
     this.__abort = undefined;
+    this.__waitForWayOut(undefined);
   }
 
   private __dispatch<T>(type: string, detail: T): void {

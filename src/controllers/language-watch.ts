@@ -32,9 +32,13 @@ export function watchLanguage(element: Watcher): void {
   const above: ShadowRoot[] = [];
   for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) above.push(root);
   watchers.set(element, above);
-  const added = above.filter((root) => !roots.has(root));
-  for (const root of above) roots.set(root, (roots.get(root) ?? 0) + 1);
-  if (!observer || added.length) observe();
+  let added = false;
+  for (const root of above) {
+    const count = roots.get(root) ?? 0;
+    added ||= count === 0;
+    roots.set(root, count + 1);
+  }
+  if (!observer || added) observe();
 }
 
 export function unwatchLanguage(element: Watcher): void {

@@ -75,6 +75,11 @@ interface Shared {
 const inflight = new Map<string, Shared>();
 const recent = new Map<string, LoadResult>();
 
+/** Takes a shared load out of the map, unless a newer one has taken its place. */
+function release(url: string, entry: Shared): void {
+  if (inflight.get(url) === entry) inflight.delete(url);
+}
+
 /**
  * An event named after a feed's URL each time a load of it succeeds: a widget showing that feed's error takes the
  * result (another widget's Retry, or its refresh, brought it).
@@ -93,19 +98,16 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
   let shared = inflight.get(url);
   if (!shared) {
     const entry: Shared = { holders: 0 } as Shared;
-    const done = () => {
-      if (inflight.get(url) === entry) inflight.delete(url);
-    };
     entry.promise = fetchWithRetries(url, options, entry).then(
       (result) => {
-        done();
+        release(url, entry);
         recent.set(url, result);
         if (options.cache !== false) saveCachedFeed(url, result.feed);
         feedLoaded.dispatchEvent(new Event(url));
         return result;
       },
       (error: unknown) => {
-        done();
+        release(url, entry);
         throw toFeedError(error);
       },
     );
@@ -122,7 +124,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
       if (--entry.holders > 0 || !entry.stop) return;
       // Nobody waits: the retry's timer goes, and a caller that comes later starts a load of its own.
       entry.stop();
-      if (inflight.get(url) === entry) inflight.delete(url);
+      release(url, entry);
     };
     signal.addEventListener('abort', letGo, { once: true });
     const forget = () => signal.removeEventListener('abort', letGo);
