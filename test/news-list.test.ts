@@ -184,9 +184,10 @@ describe('<cities-news-list>', () => {
       await waitUntil(() => root.querySelector('.root')?.getAttribute('lang') === 'es');
       const links = [...root.querySelectorAll<HTMLAnchorElement>('[part=title] a')];
       expect(links[0]!.textContent).to.equal('El nuevo espacio #CitiesAreListening pasa de las ideas a la acción');
-      expect(links[0]!.hasAttribute('lang')).to.equal(false);
+      const headings = [...root.querySelectorAll('[part=title]')];
+      expect(headings[0]!.hasAttribute('lang')).to.equal(false);
       // A plain string is in the feed's language (en), so it is marked as such.
-      expect(links[1]!.getAttribute('lang')).to.equal('en');
+      expect(headings[1]!.getAttribute('lang')).to.equal('en');
       expect(root.querySelector('time')!.textContent).to.equal('hace 2 horas');
       expect(root.querySelector('[part=summary]')!.textContent).to.equal(
         'Metropolis, CGLU y ONU-Hábitat abren un espacio para definir acciones conjuntas.',
@@ -258,6 +259,25 @@ describe('<cities-news-list>', () => {
       expect(rect(img).right).to.be.closeTo(rect(li).right, 1);
       expect(rect(li.querySelector('[part=title]')!).right).to.be.lessThan(rect(img).left);
       await expect(el).to.be.accessible();
+    });
+
+    it('aligns each headline by its own direction, in list and compact layouts and in either widget direction', async () => {
+      const raw = JSON.stringify({
+        version: 1,
+        language: 'en',
+        news: [
+          { id: 'ar', title: 'المدن تستمع: مساحة جديدة', url: 'https://example.org/ar', published: '2025-12-31T20:00:00Z' },
+          { id: 'en', title: 'Cities are listening', url: 'https://example.org/en', published: '2025-12-31T19:00:00Z' },
+        ],
+      });
+      for (const attrs of [{}, { layout: 'compact' }, { lang: 'ar' }, { lang: 'ar', layout: 'compact' }]) {
+        const { el, root } = await mount('news-list', attrs, 640, { raw });
+        const [arabic, english] = [...root.querySelectorAll<HTMLElement>('[part=title]')];
+        const edge = (title: HTMLElement, side: 'left' | 'right') => Math.abs(rect(title.querySelector('a')!)[side] - rect(title)[side]);
+        expect(edge(arabic!, 'right'), `${JSON.stringify(attrs)}: the Arabic headline starts at the right`).to.be.lessThan(1);
+        expect(edge(english!, 'left'), `${JSON.stringify(attrs)}: the English headline starts at the left`).to.be.lessThan(1);
+        el.remove();
+      }
     });
 
     it('compact: headlines and dates only', async () => {
@@ -490,7 +510,7 @@ describe('<cities-news-list>', () => {
       ]);
       const items = root.querySelectorAll('li');
       // The item's own language marks its texts.
-      expect(items[0]!.querySelector('a')!.getAttribute('lang')).to.equal('es');
+      expect(items[0]!.querySelector('[part=title]')!.getAttribute('lang')).to.equal('es');
       expect(items[0]!.querySelector('[part=summary]')!.getAttribute('lang')).to.equal('es');
       expect(items[0]!.querySelector('.authors')!.textContent).to.equal('By Ana Gómez and Bo Lin');
       expect(items[0]!.querySelector('img')!.getAttribute('alt')).to.equal('');

@@ -31,9 +31,8 @@ export const newsListStyles = css`
     min-inline-size: 0;
   }
   .title {
-    /* Like the summary (dir="auto"): feed text aligns by its own direction, an English headline in an
-       Arabic list starting on the left. A div (a heading role): no margin to undo. */
-    unicode-bidi: plaintext;
+    /* dir="auto", like the summary: feed text aligns by its own direction, an English headline in an Arabic
+       list starting on the left. A div (a heading role): no margin to undo. */
     font-size: calc(var(--_fs) * 1.0625);
     font-weight: 700;
     line-height: 1.35;

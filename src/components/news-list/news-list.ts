@@ -191,8 +191,10 @@ export class NewsList extends CitiesElement {
 
   private __renderHeadline(item: NewsItem): TemplateResult {
     const title = this.text(item.title);
-    return html`<div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)}>
-      <a part="link" href=${item.url} rel="noopener noreferrer" dir="auto" lang=${this.langOf(title)}>${title.text}</a>
+    // dir="auto" on the block, not the link: an inline with dir="auto" is an isolate, which the paragraph's own
+    // direction does not see, so an Arabic headline started on the left.
+    return html`<div class="title" part="title" role="heading" aria-level=${headingLevel(this.headingLevel)} dir="auto" lang=${this.langOf(title)}>
+      <a part="link" href=${item.url} rel="noopener noreferrer">${title.text}</a>
     </div>`;
   }
 
