@@ -913,6 +913,42 @@ describe('<cities-initiative-feed>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows every line of a meta item that wraps, in either direction', async () => {
+      const raw = JSON.stringify({
+        version: 1,
+        language: 'es',
+        initiatives: [
+          {
+            id: 'sc',
+            title: 'Comedores comunitarios',
+            url: 'https://example.org/sc',
+            city: 'San Cristóbal de las Casas',
+            country: 'MX',
+            region: 'América Latina y el Caribe',
+            published: '2025-11-10T10:00:00Z',
+          },
+        ],
+      });
+      for (const dir of ['ltr', 'rtl']) {
+        const { el } = await mount({ layout: 'compact', dir }, { raw }, box(200));
+        const meta = $(el, '[part=meta]')!;
+        const clip = meta.getBoundingClientRect();
+        let lines = 0;
+        const items = meta.querySelectorAll('.row > *');
+        for (const item of items) {
+          const range = document.createRange();
+          range.selectNodeContents(item);
+          for (const line of [...range.getClientRects()].filter((r) => r.width > 0)) {
+            lines++;
+            expect(line.left, `${dir}: ${item.textContent}`).to.be.at.least(clip.left - 0.5);
+            expect(line.right, `${dir}: ${item.textContent}`).to.be.at.most(clip.right + 0.5);
+          }
+        }
+        expect(lines, 'an item wraps').to.be.greaterThan(items.length);
+        el.remove();
+      }
+    });
+
     it('exposes parts and maps the public custom properties', async () => {
       const { el } = await mount({ filterable: true, 'page-size': '2' }, BASIC, box(700));
       for (const part of ['base', 'card', 'title', 'meta', 'tag', 'image', 'summary', 'filter-bar', 'show-more']) {

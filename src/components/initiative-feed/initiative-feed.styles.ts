@@ -122,9 +122,14 @@ export const initiativeFeedStyles = css`
     flex-wrap: wrap;
     margin-inline-start: -1.2em;
   }
+  /* Each item a flex box, its dot beside its text: a long item wraps within its own column, not back under the
+     dot, where the row's negative margin would cut the start of each further line. */
+  .meta .row > * {
+    display: flex;
+  }
   .meta .row > *::before {
     content: '·' / '';
-    display: inline-block;
+    flex: none;
     inline-size: 1.2em;
     text-align: center;
   }
