@@ -352,6 +352,43 @@ describe('<cities-event-countdown>', () => {
       await accessible(el);
     });
 
+    it('keeps every unit label whole in narrow boxes, and the compact units together on one line', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 260px; font-family: sans-serif">
+        <cities-event-countdown lang="es" date="2027-12-31T15:00:00+01:00" label="Foro Urbano Mundial"></cities-event-countdown>
+        <cities-event-countdown lang="es" layout="compact" date="2027-12-31T15:00:00+01:00" label="Foro Urbano Mundial"></cities-event-countdown>
+      </div>`);
+      const [full, compact] = [...wrapper.querySelectorAll<EventCountdown>('cities-event-countdown')];
+      await languageSettled(full!);
+      await languageSettled(compact!);
+      await full!.updateComplete;
+      expect(labels(full!)).to.deep.equal(['días', 'horas', 'minutos', 'segundos']);
+      for (const unit of root(full!).querySelectorAll<HTMLElement>('[part=unit]')) {
+        const label = unit.querySelector('[part=label]')!;
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, `"${label.textContent}" on one line`).to.equal(1);
+        for (const part of [label, unit.querySelector('[part=number]')!]) {
+          const [inner, outer] = [part.getBoundingClientRect(), unit.getBoundingClientRect()];
+          expect(inner.left, `${part.textContent} inside its box`).to.be.at.least(outer.left);
+          expect(inner.right, `${part.textContent} inside its box`).to.be.at.most(outer.right);
+        }
+      }
+      // Compact: "400 d 04 h 59 m 46 s" in one run, not four columns spread over the width.
+      const units = [...root(compact!).querySelectorAll<HTMLElement>('[part=unit]')];
+      expect(new Set(units.map((u) => Math.round(u.getBoundingClientRect().top))).size, 'one line').to.equal(1);
+      for (let i = 1; i < units.length; i++) {
+        const gap = units[i]!.querySelector('[part=number]')!.getBoundingClientRect().left - units[i - 1]!.querySelector('[part=label]')!.getBoundingClientRect().right;
+        expect(gap, 'the space between one unit and the next').to.be.at.most(12);
+      }
+      // In forced colours the compact units stay plain text: no box drawn tight around the digits.
+      await withForcedColors(() => {
+        expect(getComputedStyle(root(compact!).querySelector('[part=unit]')!).borderTopStyle).to.equal('none');
+        expect(getComputedStyle(root(full!).querySelector('[part=unit]')!).borderTopStyle, 'the full layout keeps its boxes').to.equal('solid');
+      });
+    });
+
     it('reads the countdown in long units, in the widget language, though the compact layout shows short ones', async () => {
       pinClock('2026-11-28T09:47:55Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown

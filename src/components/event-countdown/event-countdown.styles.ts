@@ -54,7 +54,7 @@ export const eventCountdownStyles = css`
       forced-color-adjust: none;
       background: CanvasText;
     }
-    .unit {
+    .layout-full .unit {
       border: 1px solid;
     }
   }
@@ -101,9 +101,11 @@ export const eventCountdownStyles = css`
     line-height: 1.1;
     color: var(--_text);
   }
+  /* A unit's label breaks only between words ("segundos", not "segund|os"): its box grows instead. */
   .label {
     font-size: calc(var(--_fs) * .8125);
     color: var(--_muted);
+    overflow-wrap: normal;
   }
 
   .when,
@@ -181,7 +183,7 @@ export const eventCountdownStyles = css`
     }
     .unit {
       flex: 1 1 0;
-      min-inline-size: 0;
+      min-inline-size: min-content;
       padding-inline: 4px;
     }
     .number {
@@ -207,6 +209,7 @@ export const eventCountdownStyles = css`
     gap: 2px 10px;
   }
   .layout-compact .unit {
+    flex: none;
     flex-direction: row;
     align-items: baseline;
     gap: 1px;
