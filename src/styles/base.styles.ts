@@ -52,6 +52,9 @@ export const baseStyles = css`
     text-align: start;
     text-shadow: none;
     white-space: normal;
+    word-break: normal;
+    hyphens: manual;
+    font-variant: normal;
     overflow-wrap: anywhere;
     visibility: visible;
   }

@@ -204,12 +204,15 @@ describe('hostile host pages', function () {
       expectSameLayout(layoutOf(el), reference.get(el.id)!.layout, el.id);
       const root = shadow(el).querySelector('.root')!;
       const cs = page.win.getComputedStyle(root);
-      expect([cs.fontSize, cs.letterSpacing, cs.textTransform, cs.whiteSpace, cs.lineHeight], el.id).to.deep.equal([
+      expect([cs.fontSize, cs.letterSpacing, cs.textTransform, cs.whiteSpace, cs.lineHeight, cs.wordBreak, cs.fontVariantCaps, cs.hyphens], el.id).to.deep.equal([
         '16px',
         'normal',
         'none',
         'normal',
         '24px',
+        'normal',
+        'normal',
+        'manual',
       ]);
     }
     // Links from the feed resolve against the feed, not against the page's <base>.
