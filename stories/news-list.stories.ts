@@ -42,7 +42,7 @@ export const Narrow: Story = {
 export const TickerNarrow: Story = {
   name: 'Layout: ticker, narrow',
   args: { layout: 'ticker', width: 360 },
-  parameters: { docs: { description: { story: 'Below 720px the headline wraps onto up to three lines, in a box three lines tall, so the ticker keeps its height from one headline to the next.' } } },
+  parameters: { docs: { description: { story: 'Below 832px (52em of its text size) the headline wraps onto up to three lines, in a box three lines tall, so the ticker keeps its height from one headline to the next.' } } },
 };
 
 export const LongTexts: Story = {

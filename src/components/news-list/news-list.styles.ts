@@ -116,9 +116,11 @@ export const newsListStyles = css`
      beside the tools (WCAG 1.4.4 and 1.4.10: cut to one line, a 60-character headline at 800px, or any at 200 %
      text, left the rest only in its title tooltip, which keyboards and touch cannot reach), in a box two lines
      tall, so that the ticker keeps its height, and the buttons their place, from one headline to the next.
-     Narrow: the tools go below, and the headline has up to three lines, in a box three lines tall. Below 480px
-     the headline has a row of its own, and so has "More news" (beside a long date it would wrap or not from one
-     headline to the next). */
+     Narrow: the tools go below, and the headline has up to three lines, in a box three lines tall. Narrow is below
+     52em of the widget's text size (832px inside the padding at 16px), not a fixed px width: the tools grow with
+     the text, and beside them at 760px (French) or at 200 % text in 1280px the headline had a few words' room.
+     Below 480px the headline has a row of its own, and so has "More news" (beside a long date it would wrap or
+     not from one headline to the next). */
   .ticker {
     display: flex;
     flex-wrap: wrap;
@@ -175,7 +177,7 @@ export const newsListStyles = css`
     margin: 0;
     font-size: calc(var(--_fs) * .875);
   }
-  @container (max-width: 719px) {
+  @container (width < 52em) {
     .tools {
       flex-basis: 100%;
     }
@@ -255,7 +257,7 @@ export const newsListStyles = css`
   .skeleton .time {
     font-size: calc(var(--_fs) * .8125);
   }
-  @container (max-width: 719px) {
+  @container (width < 52em) {
     .skeleton .tools .time {
       margin-inline-end: auto;
     }

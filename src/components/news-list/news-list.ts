@@ -69,7 +69,8 @@ export class NewsList extends CitiesElement {
   /**
    * `list` (default): headline, date, authors, summary and image; `compact`: headlines and dates only;
    * `ticker`: one headline, with Previous / Next buttons (it never moves on its own): on up to two lines beside
-   * them in a wide container, on up to three below 720px (the ticker keeps the height of two or three lines).
+   * them in a wide container, on up to three below 52em of its text size, 832px at 16px (the ticker keeps the
+   * height of two or three lines).
    */
   layout: NewsLayout = 'list';
 
