@@ -989,7 +989,7 @@ describe('<cities-initiative-feed>', () => {
       expect(skeleton.getAttribute('aria-busy')).to.equal('true');
       expect($(el, '.skeleton .visually-hidden')!.textContent).to.equal('Loading…');
       expect($$(el, '.skeleton .card')).to.have.length(4);
-      expect(exists($(el, '.skeleton .bone.bar'))).to.equal(true);
+      expect(exists($(el, '.skeleton .filters'))).to.equal(true);
       expect(el.getBoundingClientRect().height).to.be.greaterThan(250);
       await expect(el).to.be.accessible();
       el.setAttribute('limit', '2');
@@ -1000,6 +1000,25 @@ describe('<cities-initiative-feed>', () => {
       el.setAttribute('page-size', '1000');
       await el.updateComplete;
       expect($$(el, '.skeleton .card')).to.have.length(24);
+    });
+
+    it('has a filter bar skeleton as tall as the loaded bar, at every width and text size', async () => {
+      for (const [width, fontSize] of [[1000, ''], [700, ''], [480, ''], [300, ''], [700, '24px']] as const) {
+        const what = `${width}px ${fontSize}`;
+        const parent = box(width);
+        parent.style.setProperty('--cities-font-size', fontSize);
+        const { el } = await mount({ filterable: true }, BASIC, parent);
+        const loading = skeletonOnly();
+        loading.setAttribute('filterable', '');
+        parent.append(loading);
+        await loading.updateComplete;
+        const bar = $(el, '[part=filter-bar]')!.getBoundingClientRect();
+        const bone = $(loading, '.skeleton .filters')!.getBoundingClientRect();
+        expect(bone.height, `${what}: skeleton ${bone.height}px, bar ${bar.height}px`).to.be.closeTo(bar.height, 1);
+        expect($(loading, '.skeleton .filters')!.getAttribute('aria-hidden'), what).to.equal('true');
+        loading.remove();
+        el.remove();
+      }
     });
 
     it('has a skeleton as tall as the loaded page: separators, lines of text and "Show more"', async () => {

@@ -48,7 +48,8 @@ export const initiativeFeedStyles = css`
     flex: 2 1 224px;
   }
   .field input,
-  .field select {
+  .field select,
+  .skeleton .control {
     inline-size: 100%;
     min-block-size: 40px;
     padding: 6px 10px;
@@ -225,10 +226,8 @@ export const initiativeFeedStyles = css`
     inline-size: 5em;
     block-size: auto;
   }
-  .skeleton .bone.bar {
-    display: block;
-    inline-size: auto;
-    height: 64px;
+  .skeleton .control {
+    border-color: var(--_skeleton);
   }
   .skeleton .bone.image {
     display: none;

@@ -748,7 +748,7 @@ export class InitiativeFeed extends CitiesElement {
     // "Show more" too, unless `limit` keeps the feed to one page.
     return this.skeleton(
       `feed layout-${layout}`,
-      html`${this.filterable ? html`<div class="bone bar"></div>` : nothing}
+      html`${this.filterable ? this.__filtersSkeleton() : nothing}
         <div class="list" aria-hidden="true">
           ${Array.from(
             { length: cards },
@@ -769,6 +769,16 @@ export class InitiativeFeed extends CitiesElement {
         </div>
         ${this.limit > 0 && this.limit <= page ? nothing : html`<span class="button more bone" aria-hidden="true">&nbsp;</span>`}`,
     );
+  }
+
+  /**
+   * The filter bar's boxes: the same fields, labels and controls (which wrap as the bar's do at every width and
+   * text size) and the count line, with bones for their text.
+   */
+  private __filtersSkeleton(): unknown {
+    const field = (search?: boolean) =>
+      html`<span class="field ${search ? 'search' : ''}"><span>${this.bone('short')}</span><span class="control">&nbsp;</span></span>`;
+    return html`<div class="filters" aria-hidden="true">${field(true)}${field()}${field()}<p class="count">${this.bone('short')}</p></div>`;
   }
 
   protected renderContent(result: ParseResult): unknown {
