@@ -349,9 +349,13 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
     </div>`;
   }
 
-  /** One line of placeholder text in a skeleton, as tall as a line of the text it stands for. */
+  /**
+   * One line of placeholder text in a skeleton, as tall as a line of the text it stands for. The zero-width space
+   * after it is text in that line: on a page without a doctype (quirks mode) a line of inline-blocks alone has no
+   * line height of its own, and every skeleton was shorter than its content.
+   */
   protected bone(size = ''): unknown {
-    return html`<span class="bone ${size}">&nbsp;</span>`;
+    return html`<span class="bone ${size}">&nbsp;</span>​`;
   }
 
   protected renderEmpty(): unknown {

@@ -255,7 +255,29 @@ describe('hostile host pages', function () {
     expectQuiet(page.probe);
   });
 
+  it('keeps the skeletons as tall in quirks mode (a page without a doctype) as in standards mode', async () => {
+    // In quirks mode a line holding only inline-blocks (the bones) and no text has no strut, and was shorter than
+    // the line of text it stands for: every skeleton was 20-100 px shorter than its content, which then moved
+    // the page.
+    const variants = ['', 'layout="compact"', 'layout="ticker"', 'filterable'];
+    const heights: Record<string, number[]> = {};
+    for (const name of ['plain.html', 'quirks.html']) {
+      const page = await openPage(name);
+      expect(page.doc.compatMode, name).to.equal(name === 'quirks.html' ? 'BackCompat' : 'CSS1Compat');
+      // A feed that never ends: every widget stays in its skeleton (one request for all of them).
+      const feed = await putFeed(uniqueKey('quirks'), { version: 1, news: [] }, { stream: 1 });
+      const slots = page.doc.getElementById('slots')!;
+      slots.innerHTML = TAGS.flatMap((tag) => variants.map((v) => `<div style="width:600px"><${tag} src="${feed}" loading="eager" ${v}></${tag}></div>`)).join('');
+      const els = [...slots.querySelectorAll<HTMLElement>(TAGS.join(','))];
+      await until(() => els.every((el) => el.shadowRoot?.querySelector('.skeleton')), `${name}: every skeleton`, 8000);
+      heights[name] = els.map((el) => Math.round(rect(el).height));
+      page.close();
+    }
+    expect(heights['quirks.html']).to.deep.equal(heights['plain.html']);
+  });
+
   it('outlines what only a background drew (tags, the ticker label, the countdown units) in forced colours', async () => {
+
     const page = await openPage('widgets.html', { feed: widgetsFeed() });
     await allRendered(page);
     const boxes = [
