@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/news-list/define.js';
+import '../src/components/event-countdown/define.js';
 import type { NewsList } from '../src/components/news-list/news-list.js';
 import { clearLoaderMemory } from '../src/data/loader.js';
 import { clockStatus } from '../src/controllers/clock.js';
@@ -232,6 +233,28 @@ describe('<cities-news-list>', () => {
       await el.updateComplete;
       expect(times().slice(0, 2)).to.deep.equal(['Dec 31, 2025', 'Dec 30, 2025']);
       expect(JSON.stringify(clockStatus()), 'clock at the end').to.equal(JSON.stringify({ subscribers: 0, running: false, interval: 0 }));
+    });
+
+    it('render once a minute, not on every second of a countdown on the same page', async () => {
+      clock!.restore();
+      clock = sinon.useFakeTimers({ now: NOW + 30_000, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const { el, root } = await mount('news-list');
+      const countdown = document.createElement('cities-event-countdown');
+      countdown.setAttribute('date', '2026-01-02T00:00:00Z');
+      countdown.setAttribute('label', 'World Urban Forum');
+      box.append(countdown);
+      await (countdown as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(clockStatus().interval, 'the countdown shows seconds').to.equal(1000);
+      const update = sinon.spy(el as unknown as { update(changed: unknown): void }, 'update');
+      // 30 s to the next minute, then 59 s more: one minute boundary crossed, one render.
+      for (let s = 0; s < 89; s++) {
+        clock!.tick(1000);
+        await el.updateComplete;
+      }
+      expect(update.callCount, 'renders in 89 s').to.equal(1);
+      expect(root.querySelector('time')!.textContent).to.equal('2 hours ago');
+      update.restore();
+      countdown.remove();
     });
   });
 

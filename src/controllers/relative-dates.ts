@@ -4,7 +4,8 @@
  *
  * The host formats the dates it shows through `format()`. When the last render showed at least one relative
  * date, the host is subscribed to the page's one shared clock (minute precision, paused while the page is
- * hidden, src/controllers/clock.ts) and re-renders on every minute boundary; when it showed none (only
+ * hidden, src/controllers/clock.ts) and re-renders on every minute boundary (not on every tick: the clock ticks
+ * each second while a countdown on the page shows seconds); when it showed none (only
  * calendar dates, or nothing yet), or the host is disconnected, it is not subscribed and costs nothing. (A
  * widget put back on a page renders again anyway, its feed controller sees to that, and subscribes then.)
  */
@@ -17,6 +18,8 @@ export class RelativeDatesController implements ReactiveController, ClockSubscri
   /** The render under way (or the last one) showed a relative date. */
   private __recent = false;
   private __subscribed = false;
+  /** When the host last rendered. */
+  private __at = 0;
 
   constructor(private readonly __host: ReactiveControllerHost & Element) {
     __host.addController(this);
@@ -31,6 +34,7 @@ export class RelativeDatesController implements ReactiveController, ClockSubscri
 
   hostUpdate(): void {
     this.__recent = false;
+    this.__at = Date.now();
   }
 
   hostUpdated(): void {
@@ -42,8 +46,9 @@ export class RelativeDatesController implements ReactiveController, ClockSubscri
     this.__watch(false);
   }
 
-  tick(): void {
-    this.__host.requestUpdate();
+  /** Renders again once a minute has turned: the clock ticks every second while a countdown shows seconds. */
+  tick(now: number): void {
+    if (Math.floor(now / 60_000) !== Math.floor(this.__at / 60_000)) this.__host.requestUpdate();
   }
 
   private __watch(on: boolean): void {
