@@ -246,6 +246,38 @@ describe('<cities-event-countdown>', () => {
       expect(root(el).textContent).not.to.match(/NaN|-\d/);
     });
 
+    it('formats its date line once, not on every tick, and again when the language changes', async () => {
+      pinClock('2026-11-28T10:00:00Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown
+        date="2026-12-01T15:00:00+01:00"
+        end="2026-12-01T17:00:00+01:00"
+        label="Live Learning Experience"
+        time-zone="Europe/Madrid"
+        visitor-time-zone="America/Bogota"
+      ></cities-event-countdown>`);
+      const when = text(el, '[part=when]');
+      expect(when).to.contain('your time');
+      // Counts the page's uses of Intl.DateTimeFormat (`format` is a getter that returns a bound function).
+      const proto = Intl.DateTimeFormat.prototype;
+      const getter = Object.getOwnPropertyDescriptor(proto, 'format')!;
+      let formats = 0;
+      Object.defineProperty(proto, 'format', { ...getter, get() { formats++; return getter.get!.call(this); } });
+      const spies = [sinon.spy(proto, 'formatRange'), sinon.spy(proto, 'formatToParts')];
+      try {
+        for (let i = 0; i < 10; i++) await advance(el, 1000);
+        expect(numbers(el)[3], 'the seconds moved').to.not.equal('00');
+        expect([formats, ...spies.map((s) => s.callCount)], 'date formatting in 10 ticks').to.deep.equal([0, 0, 0]);
+        expect(text(el, '[part=when]')).to.equal(when);
+        el.lang = 'es';
+        await languageSettled(el);
+        await el.updateComplete;
+        expect(text(el, '[part=when]')).to.contain('tu hora');
+      } finally {
+        Object.defineProperty(proto, 'format', getter);
+        spies.forEach((s) => s.restore());
+      }
+    });
+
     it('goes live at the start, stays live for one hour without an end, then ends', async () => {
       pinClock('2026-12-01T13:59:59Z');
       const el = await fixture<EventCountdown>(html`<cities-event-countdown
