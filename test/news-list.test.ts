@@ -293,7 +293,7 @@ describe('<cities-news-list>', () => {
           { id: 'en', title: 'Cities are listening', url: 'https://example.org/en', published: '2025-12-31T19:00:00Z' },
         ],
       });
-      for (const attrs of [{}, { layout: 'compact' }, { lang: 'ar' }, { lang: 'ar', layout: 'compact' }]) {
+      for (const attrs of [{}, { layout: 'compact' }, { lang: 'ar' }, { lang: 'ar', layout: 'compact' }] as Record<string, string>[]) {
         const { el, root } = await mount('news-list', attrs, 640, { raw });
         const [arabic, english] = [...root.querySelectorAll<HTMLElement>('[part=title]')];
         const edge = (title: HTMLElement, side: 'left' | 'right') => Math.abs(rect(title.querySelector('a')!)[side] - rect(title)[side]);
