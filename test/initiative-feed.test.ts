@@ -694,7 +694,8 @@ describe('<cities-initiative-feed>', () => {
     it('keeps the filter state through a feed refresh', async () => {
       const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
       try {
-        const { el, key } = await mount({ filterable: true, refresh: '60' });
+        // A refresh that brings a changed feed (its title): an unchanged one would render nothing, tell nothing.
+        const { el, key } = await mount({ filterable: true, refresh: '60' }, { ...BASIC, fresh: '1' });
         await choose(el, selects(el)[0]!, 'CO');
         await type(el, 'bogota');
         expect(cards(el)).to.have.length(2);

@@ -75,6 +75,26 @@ interface Shared {
 const inflight = new Map<string, Shared>();
 const recent = new Map<string, LoadResult>();
 
+/**
+ * What a result was read from, for the next load of its URL: the answer's validators (ETag, readable cross-origin
+ * only when the server exposes it; Last-Modified and Content-Length, always readable), or else its text when small.
+ */
+const sources = new WeakMap<LoadResult, string>();
+/** The last result of each URL, while something (a widget showing it) keeps it. */
+const lastResults = new Map<string, WeakRef<LoadResult>>();
+
+/**
+ * The last result of `url` again when the answer is the same (a `refresh` of a feed that has not changed): no
+ * parsing, no validation, no copy to write, and the widgets see the result they show (no render, no event).
+ * Validators equal as the browser's own HTTP cache trusts them; a text equal character for character.
+ */
+function unchanged(url: string, finalUrl: string, source: string): LoadResult | undefined {
+  const previous = lastResults.get(url)?.deref();
+  if (!previous || previous.url !== finalUrl || sources.get(previous) !== source) return undefined;
+  previous.fetchedAt = Date.now();
+  return previous;
+}
+
 /** Takes a shared load out of the map, unless a newer one has taken its place. */
 function release(url: string, entry: Shared): void {
   if (inflight.get(url) === entry) inflight.delete(url);
@@ -93,6 +113,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
   // pages of widgets would keep every feed it ever showed (several MB each for thousands of items).
   const now = Date.now();
   for (const [other, result] of recent) if (other !== url && now - result.fetchedAt >= DEFAULTS.maxAge) recent.delete(other);
+  for (const [other, last] of lastResults) if (!last.deref()) lastResults.delete(other);
   const last = recent.get(url);
   if (last && maxAge > 0 && now - last.fetchedAt < maxAge) return Promise.resolve(last);
   let shared = inflight.get(url);
@@ -102,7 +123,11 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadRe
       (result) => {
         release(url, entry);
         recent.set(url, result);
-        if (options.cache !== false) saveCachedFeed(url, result.feed);
+        // The copy stored is this result's unless the answer was the same as last time.
+        if (lastResults.get(url)?.deref() !== result) {
+          lastResults.set(url, new WeakRef(result));
+          if (options.cache !== false) saveCachedFeed(url, result.feed);
+        }
         feedLoaded.dispatchEvent(new Event(url));
         return result;
       },
@@ -218,7 +243,19 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
       void response.body?.cancel().catch(() => undefined);
       throw new FeedError('not-json', 'The feed URL returned an HTML page, not JSON');
     }
+    const finalUrl = response.url || url;
+    const [etag, modified, length] = ['etag', 'last-modified', 'content-length'].map((name) => response.headers.get(name));
+    let source = etag || (modified && length) ? `${etag}|${modified}|${length}` : undefined;
+    const same = source && unchanged(url, finalUrl, source);
+    if (same) {
+      void response.body?.cancel().catch(() => undefined);
+      return same;
+    }
     const body = await readText(response, options.maxBytes ?? DEFAULTS.maxBytes, controller, wait);
+    if (!source) {
+      const again = body.length <= LARGE_BODY && unchanged(url, finalUrl, (source = body));
+      if (again) return again;
+    }
     let doc: unknown;
     try {
       doc = JSON.parse(body);
@@ -228,7 +265,6 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
     clearTimeout(timer);
     // JSON.parse of a big feed is a task's worth on its own (3 MB: 15–40 ms): validation starts in the next.
     if (body.length > LARGE_BODY) await yieldToPage();
-    const finalUrl = response.url || url;
     // In slices: a big feed must not freeze the page it is embedded in (bench/RESULTS.md).
     // The JSON Feed adapter is a chunk of its own in the page bundles: fetched only for a feed that is one.
     // A JSON Feed's items become news: a single-widget bundle for another list (rules.ts, ONLY_LIST) has nothing
@@ -243,7 +279,10 @@ async function fetchOnce(url: string, options: LoadOptions): Promise<LoadResult>
       if (doc === undefined) throw unsupportedJsonFeed(jsonFeed);
     }
     const parsed = await validateFeedInSlices(doc, finalUrl, options.maxItems === undefined ? {} : { maxItems: options.maxItems });
-    return { ...parsed, url: finalUrl, fetchedAt: Date.now() };
+    const result: LoadResult = { ...parsed, url: finalUrl, fetchedAt: Date.now() };
+    // (A large body without validators is not kept: up to 5 MB, for as long as the result is shown.)
+    if (source) sources.set(result, source);
+    return result;
   } finally {
     clearTimeout(timer);
   }

@@ -360,7 +360,7 @@ describe('shared widget behaviour', () => {
     try {
       const key = uniqueKey();
       const first = oneEvent(document, 'cities-feed-load');
-      const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="1" src=${feedUrl(key)}></test-widget>`);
+      const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="1" src=${feedUrl(key, { fresh: '1' })}></test-widget>`);
       await first;
       let loads = 0;
       el.addEventListener('cities-feed-load', () => loads++);
@@ -390,6 +390,30 @@ describe('shared widget behaviour', () => {
       clock.tick(120_000);
       await roundTrip();
       expect((await seen(key)).count, 'none once removed').to.equal(3);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('asks again on `refresh` but renders nothing and tells nothing when the feed has not changed', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    try {
+      const key = uniqueKey();
+      const first = oneEvent(document, 'cities-feed-load');
+      const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="30" src=${feedUrl(key)}></test-widget>`);
+      await first;
+      const shown = el.feed.result;
+      let loads = 0;
+      el.addEventListener('cities-feed-load', () => loads++);
+      const update = sinon.spy(el as unknown as { update(changed: unknown): void }, 'update');
+      clock.tick(30_000);
+      for (let i = 0; i < 100 && ((await seen(key)).count < 2 || el.feed.busy); i++) await el.updateComplete;
+      expect((await seen(key)).count, 'asked again').to.equal(2);
+      expect(el.feed.busy, 'the load is over').to.equal(false);
+      expect([loads, el.feed.result === shown, el.feed.status]).to.deep.equal([0, true, 'ready']);
+      // Busy and back: two updates, no more (the same result: nothing prepared again).
+      expect(update.callCount).to.be.at.most(2);
+      update.restore();
     } finally {
       clock.restore();
     }
@@ -509,7 +533,7 @@ describe('shared widget behaviour', () => {
     const lazyKey = uniqueKey();
     const key = uniqueKey();
     const el = await fixture(html`<div>
-      <test-widget id="eager" loading="eager" src=${feedUrl(key)}></test-widget>
+      <test-widget id="eager" loading="eager" src=${feedUrl(key, { fresh: '1' })}></test-widget>
       <div style="height: 5000px"></div>
       <test-widget id="lazy" src=${feedUrl(lazyKey)}></test-widget>
     </div>`);

@@ -181,6 +181,38 @@ describe('feed loader', () => {
     document.cookie = 'session=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
 
+  it('gives the last result again for an answer that has not changed, and a new one when it has', async () => {
+    // A `refresh` of a feed nobody changed: no parsing, no validation and no copy to write again, and the widgets
+    // get the result they show (nothing to render, no event).
+    for (const params of [{ etag: '1' }, { lastModified: '1' }, {}] as Record<string, string>[]) {
+      const what = JSON.stringify(params);
+      const key = uniqueKey();
+      const url = feedUrl(key, { ...params, drop: 'n-1', dropOn: '3' });
+      const first = await loadFeed(url);
+      flushCacheWrites();
+      const stored = localStorage.getItem(`cities-widgets:feed:v1:${url}`);
+      expect(stored, what).to.be.a('string');
+      const second = await loadFeed(url, { maxAge: 0 });
+      expect(second, `${what}: the same result`).to.equal(first);
+      flushCacheWrites();
+      expect(localStorage.getItem(`cities-widgets:feed:v1:${url}`), `${what}: the copy not written again`).to.equal(stored);
+      // The third answer leaves an item out: a new result, stored.
+      const third = await loadFeed(url, { maxAge: 0 });
+      expect((await seen(key)).count, what).to.equal(3);
+      expect(third, `${what}: a new result`).not.to.equal(first);
+      expect(third.feed.news.map((n) => n.id), what).not.to.include('n-1');
+      expect(first.feed.news.map((n) => n.id), what).to.include('n-1');
+      flushCacheWrites();
+      expect(localStorage.getItem(`cities-widgets:feed:v1:${url}`), `${what}: the new copy`).not.to.equal(stored);
+    }
+    // A large body without validators is not kept to compare: parsed again.
+    const big = feedUrl(uniqueKey(), { fixture: 'initiatives-5000', items: 300 });
+    const a = await loadFeed(big, { cache: false });
+    const b = await loadFeed(big, { cache: false, maxAge: 0 });
+    expect(b).not.to.equal(a);
+    expect(b.feed.initiatives).to.have.length(300);
+  });
+
   it('keeps the last good copy in localStorage, validated again when read', async () => {
     const url = feedUrl(uniqueKey());
     await loadFeed(url);

@@ -18,11 +18,15 @@
  *       &reset=1                          send half of the body, then reset the connection
  *       &hours=H                          shift every date of the fixture by H hours from now (see below)
  *       &items=N                          keep only the first N items of each list of the fixture
+ *       &lastModified=1                   send Last-Modified (always the same date) with the body's Content-Length
+ *       &etag=1                           send an ETag made from the body
+ *       &fresh=1                          a feed whose title changes on every request (a refresh brings news)
  *       &drop=ID,ID&dropOn=1,2            leave out the items with these ids (on these requests only, counting
  *                                         from 1; on every request without dropOn): a refresh that brings a
  *                                         new item, or takes one away
  *   GET /api/count/<key>                  { count, times: [ms…], cookies: [header…] } for that key
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -104,6 +108,11 @@ export async function feedMiddleware(ctx, next) {
       body = JSON.stringify(doc);
     }
   }
+  if (q.get('fresh') === '1') {
+    const doc = JSON.parse(body);
+    doc.title = `${doc.title ?? 'Feed'} (${entry.count})`;
+    body = JSON.stringify(doc);
+  }
   const type = q.get('type') ?? 'application/json; charset=utf-8';
 
   if (q.has('trickle')) {
@@ -130,6 +139,8 @@ export async function feedMiddleware(ctx, next) {
     return;
   }
   ctx.type = type;
+  if (q.get('lastModified') === '1') ctx.set('last-modified', 'Wed, 31 Dec 2025 12:00:00 GMT');
+  if (q.get('etag') === '1') ctx.set('etag', `"${createHash('sha1').update(body).digest('hex')}"`);
   ctx.body = body;
 }
 
