@@ -402,15 +402,15 @@ describe('shared widget behaviour', () => {
       const first = oneEvent(document, 'cities-feed-load');
       const el = await fixture<TestWidget>(html`<test-widget loading="eager" refresh="30" src=${feedUrl(key)}></test-widget>`);
       await first;
-      const shown = el.feed.result;
+      const shown = el.state.result;
       let loads = 0;
       el.addEventListener('cities-feed-load', () => loads++);
       const update = sinon.spy(el as unknown as { update(changed: unknown): void }, 'update');
       clock.tick(30_000);
-      for (let i = 0; i < 100 && ((await seen(key)).count < 2 || el.feed.busy); i++) await el.updateComplete;
+      for (let i = 0; i < 100 && ((await seen(key)).count < 2 || el.state.busy); i++) await el.updateComplete;
       expect((await seen(key)).count, 'asked again').to.equal(2);
-      expect(el.feed.busy, 'the load is over').to.equal(false);
-      expect([loads, el.feed.result === shown, el.feed.status]).to.deep.equal([0, true, 'ready']);
+      expect(el.state.busy, "the load is over").to.equal(false);
+      expect([loads, el.state.result === shown, el.state.status]).to.deep.equal([0, true, 'ready']);
       // Busy and back: two updates, no more (the same result: nothing prepared again).
       expect(update.callCount).to.be.at.most(2);
       update.restore();
