@@ -27,9 +27,9 @@ function recorder(precision: ClockPrecision = 'second'): ClockSubscriber & { tic
   return { precision, ticks, tick: (now) => ticks.push(new Date(now).toISOString()) };
 }
 
-/** A bare reactive host for the controller. */
-function fakeHost(): ReactiveControllerHost & { updates: number; controllers: ReactiveController[] } {
-  const host = {
+/** A bare reactive host for the controller: an element in the page (in view), with no rendering of its own. */
+function fakeHost(): ReactiveControllerHost & HTMLElement & { updates: number; controllers: ReactiveController[] } {
+  const host = Object.assign(document.createElement('div'), {
     updates: 0,
     controllers: [] as ReactiveController[],
     addController(c: ReactiveController) {
@@ -40,7 +40,8 @@ function fakeHost(): ReactiveControllerHost & { updates: number; controllers: Re
       host.updates++;
     },
     updateComplete: Promise.resolve(true),
-  };
+  });
+  document.body.append(host);
   return host;
 }
 

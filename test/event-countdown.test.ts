@@ -24,6 +24,7 @@ import { clearFeedCache, feedUrl, SLOW, restorePageVisibility, seen, setPageHidd
 import { PageErrors } from './helpers/page-errors.js';
 import { languageSettled } from './helpers/language.js';
 import { accessibleOf } from './helpers/accessible.js';
+import { farAway, frames } from './helpers/frames.js';
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -275,6 +276,39 @@ describe('<cities-event-countdown>', () => {
       } finally {
         Object.defineProperty(proto, 'format', getter);
         spies.forEach((s) => s.restore());
+      }
+    });
+
+    it('rests its seconds while far out of view, still goes live on time, and catches up when back', async () => {
+      pinClock('2026-12-01T13:58:30Z');
+      const el = await fixture<EventCountdown>(html`<cities-event-countdown date="2026-12-01T14:00:00Z" label="Opening"></cities-event-countdown>`);
+      farAway(el, true);
+      await frames();
+      const update = sinon.spy(el as unknown as { update(changed: unknown): void }, 'update');
+      const states: string[] = [];
+      el.addEventListener('cities-countdown-state', (e) => states.push((e as CustomEvent<{ state: string }>).detail.state));
+      try {
+        await advance(el, 25_000);
+        expect(clockStatus().interval, 'a minute clock').to.equal(60_000);
+        expect(update.callCount, 'updates in 25 s out of view').to.equal(0);
+        expect(numbers(el), 'at rest').to.deep.equal(['0', '00', '01', '30']);
+        // The start is a wake-up of its own: live at 14:00:00 sharp, out of view too.
+        await advance(el, 65_000);
+        expect([el.state, states.join()]).to.deep.equal(['live', 'live']);
+        // The next session, an hour on: 30 s pass out of view with the digits at rest, then the visitor scrolls back.
+        el.setAttribute('date', '2026-12-01T15:00:00Z');
+        await el.updateComplete;
+        await advance(el, 30_000);
+        expect(numbers(el), 'at rest').to.deep.equal(['0', '01', '00', '00']);
+        farAway(el, false);
+        await frames();
+        await el.updateComplete;
+        expect(numbers(el), 'brought up to date at once').to.deep.equal(['0', '00', '59', '30']);
+        expect(clockStatus().interval, 'seconds again').to.equal(1000);
+        await advance(el, 1000);
+        expect(numbers(el)).to.deep.equal(['0', '00', '59', '29']);
+      } finally {
+        update.restore();
       }
     });
 

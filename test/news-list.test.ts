@@ -9,6 +9,7 @@ import { clockStatus } from '../src/controllers/clock.js';
 import { clearFeedCache, feedUrl, seen, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 import { languageSettled } from './helpers/language.js';
+import { farAway, frames } from './helpers/frames.js';
 
 /** The fixtures' "now": every date in them is written relative to it. */
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -233,6 +234,25 @@ describe('<cities-news-list>', () => {
       await el.updateComplete;
       expect(times().slice(0, 2)).to.deep.equal(['Dec 31, 2025', 'Dec 30, 2025']);
       expect(JSON.stringify(clockStatus()), 'clock at the end').to.equal(JSON.stringify({ subscribers: 0, running: false, interval: 0 }));
+    });
+
+    it('rest while far out of view and are brought up to date when it comes back', async () => {
+      clock!.restore();
+      clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const { el, root } = await mount('news-list');
+      const first = () => root.querySelector('time')!.textContent;
+      expect(first()).to.equal('2 hours ago');
+      farAway(el, true);
+      await frames();
+      expect(clockStatus().subscribers, 'no clock for it out of view').to.equal(0);
+      clock!.tick(60 * MINUTE);
+      await el.updateComplete;
+      expect(first(), 'at rest').to.equal('2 hours ago');
+      farAway(el, false);
+      await frames();
+      await el.updateComplete;
+      expect(first(), 'up to date at once').to.equal('3 hours ago');
+      expect(clockStatus().subscribers).to.equal(1);
     });
 
     it('render once a minute, not on every second of a countdown on the same page', async () => {

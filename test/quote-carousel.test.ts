@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/quote-carousel/define.js';
 import type { QuoteCarousel, QuoteChangeDetail } from '../src/components/quote-carousel/quote-carousel.js';
@@ -7,6 +7,7 @@ import { clearLoaderMemory } from '../src/data/loader.js';
 import { clearFeedCache, feedUrl, restorePageVisibility, setPageHidden, uniqueKey } from './helpers/server.js';
 import { PageErrors } from './helpers/page-errors.js';
 import { languageSettled } from './helpers/language.js';
+import { farAway, frames } from './helpers/frames.js';
 
 type Attrs = Record<string, string | boolean>;
 
@@ -544,6 +545,17 @@ describe('<cities-quote-carousel>', () => {
     });
 
     it('clamps `interval` to at least 3000 ms and ignores junk', async () => {
+      // Three carousels one below the other, all in view (a carousel far out of view rests).
+      const [width, height] = [innerWidth, innerHeight];
+      await setViewport({ width, height: 2400 });
+      try {
+        await clampsInterval();
+      } finally {
+        await setViewport({ width, height });
+      }
+    });
+
+    async function clampsInterval() {
       useClock();
       const fast = (await mount({ autoplay: true, interval: '1000' })).el;
       const junk = (await mount({ autoplay: true, interval: 'soon' })).el;
@@ -563,7 +575,7 @@ describe('<cities-quote-carousel>', () => {
       expect(current(custom)).to.equal(1);
       await tick(custom, 1);
       expect(current(custom)).to.equal(2);
-    });
+    }
 
     it('takes an `interval` past what a timer can wait as the longest wait, not a slide every millisecond', async () => {
       // setTimeout fires a delay over 2^31 − 1 ms at once: `interval="3000000000"` flashed 160 quotes a second.
@@ -738,6 +750,23 @@ describe('<cities-quote-carousel>', () => {
       expect(label(rotation(el))).to.equal('Stop automatic slide show');
       await tick(el, 7000);
       expect(current(el), 'the visitor never chose: rotation follows the preference').to.equal(1);
+    });
+
+    it('does not rotate while far out of view, and goes on when scrolled back', async () => {
+      useClock();
+      const { el } = await mount({ autoplay: true });
+      farAway(el, true);
+      await frames();
+      await tick(el, 21_000);
+      expect(current(el), 'no rotation out of view').to.equal(0);
+      expect(label(rotation(el)), 'still playing: only resting').to.equal('Stop automatic slide show');
+      farAway(el, false);
+      await frames();
+      await tick(el, 6_900);
+      expect(current(el)).to.equal(0);
+      await tick(el, 100);
+      expect(current(el), 'a full interval after it came back').to.equal(1);
+      restoreClock();
     });
 
     it('does not rotate while the page is hidden', async () => {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_DELAY } from '../data/tasks.js';
+import { watchViewport } from './viewport.js';
 
 /** Milliseconds between two automatic steps when nothing else is asked for. */
 export const DEFAULT_INTERVAL = 7000;
@@ -31,8 +32,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  *
  * Rotation is *playing* when the host enables it and nobody has stopped it: the user's explicit choice
  * (`play()` / `stop()`) wins; without one, `prefers-reduced-motion: reduce` keeps it stopped.
- * It is *running* (the timer ticks) while playing, connected, the page is visible, the pointer is not
- * over the host and keyboard focus is not inside it. Every listener and the timer go away on disconnect.
+ * It is *running* (the timer ticks) while playing, connected, the page is visible, the host is within 300px of
+ * the viewport, the pointer is not over the host and keyboard focus is not inside it. Every listener and the timer go away on disconnect.
  */
 export class AutoplayController implements ReactiveController {
   /** The host wants rotation (e.g. an `autoplay` attribute and more than one slide). Set it before each update. */
@@ -45,6 +46,9 @@ export class AutoplayController implements ReactiveController {
   private __choice: boolean | undefined;
   private __hovered = false;
   private __focused = false;
+  /** More than 300px out of view: nobody sees it rotate. */
+  private __far = false;
+  private __unwatch: (() => void) | undefined;
   private __connected = false;
   private __media: MediaQueryList | undefined;
   private __scope: ShadowRoot | HTMLElement | undefined;
@@ -72,7 +76,7 @@ export class AutoplayController implements ReactiveController {
 
   /** The timer is ticking: playing, and not paused by hover, focus or a hidden page. */
   get running(): boolean {
-    return this.playing && this.__connected && !this.__hovered && !this.__focused && !document.hidden;
+    return this.playing && this.__connected && !this.__hovered && !this.__focused && !this.__far && !document.hidden;
   }
 
   /** The milliseconds actually used between steps. */
@@ -104,12 +108,18 @@ export class AutoplayController implements ReactiveController {
     this.__scope.addEventListener('focusin', this.__onFocusIn as EventListener);
     this.__scope.addEventListener('focusout', this.__onFocusOut as EventListener);
     this.__host.addEventListener('pointerleave', this.__onPointerLeave);
+    this.__unwatch = watchViewport(this.__host, (near) => {
+      this.__far = !near;
+      this.__notify();
+    });
   }
 
   hostDisconnected(): void {
     this.__connected = false;
     this.__hovered = false;
     this.__focused = false;
+    this.__far = false;
+    this.__unwatch?.();
     this.__media?.removeEventListener('change', this.__changed);
     this.__media = undefined;
     document.removeEventListener('visibilitychange', this.__changed);

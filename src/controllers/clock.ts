@@ -11,6 +11,7 @@
  * the last subscriber leaves, and started again by the next one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { watchViewport } from './viewport.js';
 
 export type ClockPrecision = 'second' | 'minute';
 
@@ -108,14 +109,18 @@ export function clockStatus(): { subscribers: number; running: boolean; interval
  * Subscribes its host to the shared clock while it is connected. `now` is the time the host last
  * rendered with; the host is asked to update only when a second (or minute) boundary was crossed, or the
  * time `wake` gave after its last update (read like the precision, after every update) was reached.
+ * While the host is more than 300px out of view its seconds rest: it updates once a minute (and at `wake`, so
+ * that a countdown still goes live on time and says so), and at once when it comes back into view.
  */
 export class ClockController implements ReactiveController, ClockSubscriber {
   now = Date.now();
   precision: ClockPrecision;
   wakeAt: number | undefined;
+  private __far = false;
+  private __unwatch: (() => void) | undefined;
 
   constructor(
-    private readonly __host: ReactiveControllerHost,
+    private readonly __host: ReactiveControllerHost & Element,
     private readonly __wanted: () => ClockPrecision = () => 'second',
     private readonly __wake: () => number | undefined = () => undefined,
   ) {
@@ -126,10 +131,18 @@ export class ClockController implements ReactiveController, ClockSubscriber {
   hostConnected(): void {
     this.now = Date.now();
     subscribe(this);
+    this.__unwatch = watchViewport(this.__host, (near) => {
+      if (this.__far === !near) return;
+      this.__far = !near;
+      if (near) this.__host.requestUpdate();
+      this.hostUpdated();
+    });
   }
 
   hostDisconnected(): void {
     unsubscribe(this);
+    this.__unwatch?.();
+    this.__far = false;
   }
 
   hostUpdate(): void {
@@ -137,7 +150,7 @@ export class ClockController implements ReactiveController, ClockSubscriber {
   }
 
   hostUpdated(): void {
-    const precision = this.__wanted();
+    const precision = this.__far ? 'minute' : this.__wanted();
     const wakeAt = this.__wake();
     if (precision !== this.precision || wakeAt !== this.wakeAt) {
       this.precision = precision;

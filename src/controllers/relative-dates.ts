@@ -12,6 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatDate, isRecent } from '../i18n/format.js';
 import { subscribe, unsubscribe, type ClockSubscriber } from './clock.js';
+import { watchViewport } from './viewport.js';
 
 export class RelativeDatesController implements ReactiveController, ClockSubscriber {
   readonly precision = 'minute';
@@ -20,6 +21,9 @@ export class RelativeDatesController implements ReactiveController, ClockSubscri
   private __subscribed = false;
   /** When the host last rendered. */
   private __at = 0;
+  /** The host is more than 300px out of view: its dates rest, and are brought up to date when it comes back. */
+  private __far = false;
+  private __unwatch: (() => void) | undefined;
 
   constructor(private readonly __host: ReactiveControllerHost & Element) {
     __host.addController(this);
@@ -37,12 +41,22 @@ export class RelativeDatesController implements ReactiveController, ClockSubscri
     this.__at = Date.now();
   }
 
+  hostConnected(): void {
+    this.__unwatch = watchViewport(this.__host, (near) => {
+      this.__far = !near;
+      if (near) this.tick(Date.now());
+      this.hostUpdated();
+    });
+  }
+
   hostUpdated(): void {
     // A widget can render after it left the page (its feed arrived late): no clock for it then.
-    this.__watch(this.__recent && this.__host.isConnected);
+    this.__watch(this.__recent && this.__host.isConnected && !this.__far);
   }
 
   hostDisconnected(): void {
+    this.__unwatch?.();
+    this.__far = false;
     this.__watch(false);
   }
 

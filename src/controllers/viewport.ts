@@ -1,6 +1,8 @@
 /**
  * One IntersectionObserver for every lazily loading widget on the page: `whenNearViewport` calls back
- * once, when the element comes within 300px of the viewport.
+ * once, when the element comes within 300px of the viewport. And one for the widgets whose work goes on over
+ * time (a countdown's seconds, relative dates, a carousel's rotation): `watchViewport` tells them each time
+ * they come within 300px of the viewport or go further away, so that they can rest while nobody sees them.
  */
 const callbacks = new Map<Element, () => void>();
 let observer: IntersectionObserver | undefined;
@@ -56,4 +58,37 @@ function stop(element: Element) {
     observer?.disconnect();
     observer = undefined;
   }
+}
+
+const watchers = new Map<Element, Set<(near: boolean) => void>>();
+let watcher: IntersectionObserver | undefined;
+
+/**
+ * Calls `onChange(near)` whenever `element` comes within 300px of the viewport or goes further (and just after
+ * it is first observed, whatever it is then). Returns a function that stops. Callers take an element as near until
+ * told otherwise (without IntersectionObserver, for good).
+ */
+export function watchViewport(element: Element, onChange: (near: boolean) => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') return () => undefined;
+  watcher ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) for (const callback of [...(watchers.get(entry.target) ?? [])]) callback(entry.isIntersecting);
+    },
+    { rootMargin: `${MARGIN}px` },
+  );
+  let callbacks = watchers.get(element);
+  if (!callbacks) {
+    watchers.set(element, (callbacks = new Set()));
+    watcher.observe(element);
+  }
+  callbacks.add(onChange);
+  return () => {
+    if (!callbacks.delete(onChange) || callbacks.size) return;
+    watchers.delete(element);
+    watcher?.unobserve(element);
+    if (watchers.size === 0) {
+      watcher?.disconnect();
+      watcher = undefined;
+    }
+  };
 }
