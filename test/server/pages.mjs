@@ -10,6 +10,7 @@
  *                                            csp-*.html   the strict CSP (STRICT_CSP below)
  *                                            *nonce*.html `style-src 'self' 'nonce-<nonce>'` instead
  *                                            ?tt=NAMES    adds `trusted-types NAMES` to the CSP
+ *                                            ?quirks=1    sends the page without its doctype (quirks mode)
  *                                            isolated-*.html  COOP + COEP: cross-origin isolated (for
  *                                                         performance.measureUserAgentSpecificMemory)
  *   GET /hardening/fixture/<name>?key=K    test/hardening/fixtures/<name>.json, counted under K
@@ -168,6 +169,8 @@ export async function pagesMiddleware(ctx, next) {
       const nonce = randomBytes(12).toString('base64url');
       body = await include(body);
       body = body.replace(/\{\{(\w+)\}\}/g, (_, key) => (key === 'nonce' ? nonce : escapeHtml(q.get(key) ?? '')));
+      // ?quirks=1: the page without its doctype, in quirks mode (old CMS pages).
+      if (q.get('quirks') === '1') body = body.replace(/^<!doctype html>\s*/i, '');
       let csp;
       if (name.startsWith('csp-')) {
         csp = name.includes('nonce') ? STRICT_CSP.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`) : STRICT_CSP;
