@@ -355,7 +355,7 @@ export abstract class CitiesElement extends LitElement implements FeedHost {
    * line height of its own, and every skeleton was shorter than its content.
    */
   protected bone(size = ''): unknown {
-    return html`<span class="bone ${size}">&nbsp;</span>​`;
+    return html`<span class="bone ${size}">&nbsp;</span>&#8203;`;
   }
 
   protected renderEmpty(): unknown {

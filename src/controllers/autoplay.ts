@@ -33,7 +33,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  * Rotation is *playing* when the host enables it and nobody has stopped it: the user's explicit choice
  * (`play()` / `stop()`) wins; without one, `prefers-reduced-motion: reduce` keeps it stopped.
  * It is *running* (the timer ticks) while playing, connected, the page is visible, the host is within 300px of
- * the viewport, the pointer is not over the host and keyboard focus is not inside it. Every listener and the timer go away on disconnect.
+ * the viewport, the pointer is not over the host and keyboard focus is not inside it. Every listener and the
+ * timer go away on disconnect.
  */
 export class AutoplayController implements ReactiveController {
   /** The host wants rotation (e.g. an `autoplay` attribute and more than one slide). Set it before each update. */
@@ -74,7 +75,7 @@ export class AutoplayController implements ReactiveController {
     return this.enabled && (this.__choice ?? !this.reducedMotion);
   }
 
-  /** The timer is ticking: playing, and not paused by hover, focus or a hidden page. */
+  /** The timer is ticking: playing, and not paused by hover, focus, a hidden page or being far out of view. */
   get running(): boolean {
     return this.playing && this.__connected && !this.__hovered && !this.__focused && !this.__far && !document.hidden;
   }

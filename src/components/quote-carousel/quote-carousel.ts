@@ -67,8 +67,9 @@ const normalize = (value: string | undefined) => fold((value ?? '').trim().repla
  *
  * Rotation runs only with `autoplay`, never under `prefers-reduced-motion: reduce` until the visitor
  * presses play, pauses while the pointer is over the carousel or keyboard focus is inside it, halts
- * while the page is hidden or the carousel is more than 300px out of view, and stops for good once the visitor pauses it or picks a slide. Touch
- * swipes move between quotes (mirrored on right-to-left pages). One quote shows without controls.
+ * while the page is hidden or the carousel is more than 300px out of view, and stops for good once the
+ * visitor pauses it or picks a slide. Touch swipes move between quotes (mirrored on right-to-left pages).
+ * One quote shows without controls.
  *
  * @summary Accessible rotating quotes of mayors and experts.
  *
