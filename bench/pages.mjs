@@ -233,6 +233,27 @@ export function allFourPage(feedUrl) {
 }
 
 /**
+ * A page left open (the idle scenario): the four widgets on one feed whose news and initiatives are recent (relative
+ * dates), a countdown showing seconds and an autoplaying carousel, in view; `past` puts 5,000 px of page after them
+ * (the bench scrolls there). `only` keeps one widget (its tag).
+ */
+export function idlePage(feedUrl, { only } = {}) {
+  const widgets = [
+    '<cities-initiative-feed loading="eager" page-size="6"></cities-initiative-feed>',
+    '<cities-event-countdown loading="eager"></cities-event-countdown>',
+    '<cities-quote-carousel loading="eager" autoplay></cities-quote-carousel>',
+    '<cities-news-list loading="eager" limit="5"></cities-news-list>',
+  ].filter((w) => !only || w.startsWith(`<${only} `));
+  return page({
+    title: 'a page left open',
+    head: `<meta name="cities-widgets:src" content="${feedUrl}">
+<script type="module" src="/dist/cities-widgets.js"></script>`,
+    body: `<div class="grid"><div class="col">${widgets.join('</div><div class="col">')}</div></div>
+<div id="past" style="height: 5000px"></div><p id="end">The end of the page.</p>`,
+  });
+}
+
+/**
  * One widget as a partner pastes it (default attributes but `loading="eager"`, so that it loads in any
  * viewport), in a single column between two paragraphs, so that any change of its height moves the text
  * after it on screen: what cumulative layout shift counts. The feed answers after a delay (a real network),

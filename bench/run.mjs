@@ -6,7 +6,9 @@
  *   --sizes a,b,…         initiatives per feed for the feed scenario (default 10,100,1000,5000)
  *   --all-initiatives N   initiatives in the all-four page's feed (default 100)
  *   --cycles N            mount/unmount cycles (default 1000)
- *   --only a,b            scenarios: feed, all, shift, countdown, carousel, mount (default: all of them)
+ *   --only a,b            scenarios: feed, all, shift, countdown, carousel, mount (default: all of them), and
+ *                         idle (not in the default run: RUNS × 4 pages × --idle-seconds of real time)
+ *   --idle-seconds S      length of each idle window (default 30)
  *   --write               also put the report into bench/RESULTS.md (<!-- bench:start --> … <!-- bench:end -->)
  *
  * A headless-Chromium benchmark of the page bundles. Never part of `npm test`: it takes about three
@@ -124,6 +126,7 @@ const SIZES = opt('--sizes', '10,100,1000,5000').split(',').map(Number);
 const NETWORK_MS = 100;
 const ONLY = opt('--only', 'feed,all,shift,countdown,carousel,mount').split(',');
 const CYCLES = Number(opt('--cycles', 1000));
+const IDLE_SECONDS = Math.max(5, Number(opt('--idle-seconds', 30)));
 const ALL_INITIATIVES = Number(opt('--all-initiatives', 100));
 const WRITE = argv.includes('--write');
 const started = Date.now();
@@ -190,6 +193,13 @@ function startServer(dir) {
       else if (name === 'quotes') feed = makeFeed({ quotes: 8 });
       else if (name === 'events') feed = makeFeed({ events: 3, now });
       else if (name === 'mount') feed = makeFeed({ initiatives: 10, quotes: 8, events: 3, news: 20, now });
+      else if (name === 'idle') {
+        // A live portal's feed: news and initiatives from 5 minutes to 6 days old (relative dates).
+        feed = makeFeed({ initiatives: 24, quotes: 8, events: 3, news: 20, now });
+        const ago = (i) => new Date(now - 300_000 - i * 25_000_000).toISOString();
+        feed.news.forEach((item, i) => (item.published = ago(i)));
+        feed.initiatives.forEach((item, i) => (item.published = ago(i)));
+      }
       else return undefined;
       feeds.set(name, Buffer.from(JSON.stringify(feed)));
     }
@@ -663,6 +673,48 @@ async function countdownRuns(browser, srv) {
   return res;
 }
 
+/**
+ * A page left open: main-thread work while nothing happens on it, from CDP Performance metrics over
+ * IDLE_SECONDS of real time, 2 s after every widget painted (TaskDuration in the 'threadTicks' domain, style
+ * recalculations and layouts), per minute. Pages: the four widgets in view; the same page scrolled 5,000 px past
+ * them; one autoplaying carousel; one countdown showing seconds.
+ */
+async function idleRuns(browser, srv) {
+  const cases = [
+    ['all four widgets in view', {}, false],
+    ['the same page, scrolled 5,000 px past them', {}, true],
+    ['one autoplaying carousel in view', { only: 'cities-quote-carousel' }, false],
+    ['one countdown showing seconds in view', { only: 'cities-event-countdown' }, false],
+  ];
+  const res = cases.map(([label]) => ({ label, task: [], style: [], layout: [], errors: [] }));
+  const perMinute = 60 / IDLE_SECONDS;
+  for (let r = 0; r < RUNS; r++) {
+    for (const [i, [, options, past]] of cases.entries()) {
+      const route = `/page/idle-${i}-${r}`;
+      srv.route(route, pages.idlePage(`/feed/idle.json?case=${i}&run=${r}`, options));
+      const { ctx, page, errors } = await newPage(browser);
+      await page.setViewport({ width: 1280, height: 1600 });
+      await page.goto(srv.origin + route);
+      const tags = options.only ? [options.only] : Object.keys(pages.CONTENT);
+      await waitFor(page, (t) => t.every((tag) => window.__b.painted[tag]?.length > 0), tags);
+      if (past) await page.evaluate(() => document.getElementById('end').scrollIntoView());
+      await new Promise((done) => setTimeout(done, 2000));
+      const cdp = await page.createCDPSession();
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const before = await read();
+      await new Promise((done) => setTimeout(done, IDLE_SECONDS * 1000));
+      const after = await read();
+      res[i].task.push((after.TaskDuration - before.TaskDuration) * 1000 * perMinute);
+      res[i].style.push((after.RecalcStyleCount - before.RecalcStyleCount) * perMinute);
+      res[i].layout.push((after.LayoutCount - before.LayoutCount) * perMinute);
+      res[i].errors.push(...errors);
+      await ctx.close();
+    }
+  }
+  return res;
+}
+
 async function carouselRuns(browser, srv) {
   const kinds = {
     ours: { page: pages.ourCarouselPage, ready: 'ours' },
@@ -881,6 +933,15 @@ function report(meta, results) {
     }
   }
 
+  if (results.idle) {
+    L();
+    L(`### A page left open: main-thread work per minute, measured over ${IDLE_SECONDS} s, 2 s after every widget painted`);
+    L();
+    L('| page | main-thread CPU ms / min (TaskDuration) | style recalculations / min | layouts / min |');
+    L('| --- | ---: | ---: | ---: |');
+    for (const x of results.idle) L(`| ${x.label} | ${spread(x.task, 0)} | ${spread(x.style, 0)} | ${spread(x.layout, 0)} |`);
+  }
+
   if (results.carousel) {
     const c = results.carousel;
     const ours = c.ours;
@@ -915,11 +976,12 @@ function report(meta, results) {
   L('- Longest task: PerformanceObserver longtask (≥50 ms only) over load, render, idle warm-up and the keystrokes. Heap: CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.');
   L('- Hidden tab: a real background tab (another tab of the same window brought to the front: Chromium reports it hidden and throttles it), and a page hidden by overriding document.hidden / visibilityState + visibilitychange (as the tests do; Chromium does not throttle it, so only our code counts). Callbacks counted by wrapping setTimeout, setInterval, requestAnimationFrame and requestIdleCallback before the bundle loads.');
   L(`- Layout shift: PerformanceObserver layout-shift (shifts after input excluded) from the page's start to 1 s after the content; a page per widget, 720 px column, the widget between two paragraphs, the feed answering after ${SHIFT_DELAY} ms; "the script arrives" = shifts before the widget's first content (the first frame can be painted before the module runs, with the element still empty); "skeleton → content" = the shifts after it.`);
+  if (results.idle) L(`- A page left open (\`--only idle\`): a 1280 × 1600 page (the four widgets on one feed with news and initiatives 5 minutes to 6 days old, a countdown showing seconds, a carousel with autoplay; or one of them alone), 2 s after every widget painted, then CDP Performance metrics (threadTicks) read before and after ${IDLE_SECONDS} s of real time, scaled to a minute; "scrolled past" = the page scrolled to an element 5,000 px below the widgets first.`);
   L('- Carousel bytes: gzip -9 of every script and stylesheet the page loaded (not the feed, not the HTML); the Swiper and Shoelace pages fetch the same feed and build the slides with DOM calls (no validation). Time: first animation frame in which the component is upgraded (Swiper: initialized) and the first quote has a box.');
 
   const errors = [];
   for (const [name, r] of Object.entries(results)) {
-    const list = name === 'feed' ? [...r.values()].flatMap((x) => x.feed.errors) : name === 'carousel' ? Object.values(r).flatMap((x) => x.errors) : name === 'shift' ? r.flatMap((x) => x.errors) : r.errors ?? [];
+    const list = name === 'feed' ? [...r.values()].flatMap((x) => x.feed.errors) : name === 'carousel' ? Object.values(r).flatMap((x) => x.errors) : name === 'shift' || name === 'idle' ? r.flatMap((x) => x.errors) : r.errors ?? [];
     for (const e of new Set(list)) errors.push(`${name}: ${e}`);
   }
   L();
@@ -967,6 +1029,10 @@ async function main() {
     if (ONLY.includes('carousel')) {
       log('carousels …');
       results.carousel = await carouselRuns(browser, srv);
+    }
+    if (ONLY.includes('idle')) {
+      log(`a page left open: ${RUNS} × 4 pages × ${IDLE_SECONDS} s …`);
+      results.idle = await idleRuns(browser, srv);
     }
     // The hidden-tab window runs beside the mount/unmount cycles (memory, not time).
     const jobs = [];
